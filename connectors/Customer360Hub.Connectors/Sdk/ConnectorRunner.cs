@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Customer360Hub.Archive;
+using Customer360Hub.Changes;
+using Customer360Hub.Checkpoints;
+using Customer360Hub.Connectors.Mapping;
+using Customer360Hub.Json;
+using Customer360Hub.Messaging;
+using Customer360Hub.Profiles;
+using Customer360Hub.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Customer360Hub.Connectors.Sdk;
+
+/// <summary>
+/// Runs a connector safely. Per page: archive the raw bytes, map the items (quarantining those
+/// that cannot be mapped), publish the changes, and only then advance the checkpoint. A crash at
+/// any point re-pulls the page on restart; the deterministic change ids make the resend harmless.
+/// </summary>
+public sealed partial class ConnectorRunner(
+    IRawArchive archive,
+    ICheckpointStore checkpoints,
+    IChangeBus bus,
+    HubStore store,
+    TimeProvider time,
+    ILogger<ConnectorRunner> logger)
+{
+    /// <summary>Pulls every entity type of the connector until the source has nothing more.</summary>
+    public async Task<SyncResult> SyncAsync(ISourceConnector connector, RecordMapper mapper, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(mapper);
+        int pages = 0, changes = 0, quarantined = 0;
+        foreach (var entityType in connector.EntityTypes)
+        {
+            var name = CheckpointName(connector.Source, entityType);
+            var checkpoint = await checkpoints.GetAsync(name, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var page = await connector.PullAsync(entityType, checkpoint?.Value, cancellationToken).ConfigureAwait(false);
+                var (published, rejected) = await ForwardAsync(connector.Source, entityType, page, mapper, cancellationToken).ConfigureAwait(false);
+                pages++;
+                changes += published;
+                quarantined += rejected;
+                if (page.NextCheckpoint is not null && page.NextCheckpoint != checkpoint?.Value)
+                {
+                    checkpoint = await checkpoints.SaveAsync(name, page.NextCheckpoint, checkpoint?.ETag, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!page.HasMore)
+                {
+                    break;
+                }
+            }
+        }
+
+        LogSynced(logger, connector.Source, pages, changes, quarantined);
+        return new SyncResult(connector.Source, pages, changes, quarantined);
+    }
+
+    public static string CheckpointName(string source, string entityType) => source + "." + entityType;
+
+    private async Task<(int Published, int Quarantined)> ForwardAsync(string source, string entityType, SourcePage page, RecordMapper mapper, CancellationToken cancellationToken)
+    {
+        if (page.Items.Count == 0 && page.Unreadable is not { Count: > 0 })
+        {
+            return (0, 0);
+        }
+
+        var pulledAt = time.GetUtcNow();
+        var rawRef = await archive.StoreAsync(source, entityType, page.Raw, cancellationToken).ConfigureAwait(false);
+        var messages = new List<BusMessage>(page.Items.Count);
+        var quarantine = new List<DocumentWrite>();
+        foreach (var unreadable in page.Unreadable ?? [])
+        {
+            quarantine.Add(Quarantine(source, entityType, unreadable.RecordId, unreadable.Reason, rawRef, pulledAt));
+        }
+
+        for (var index = 0; index < page.Items.Count; index++)
+        {
+            var item = page.Items[index];
+            var itemRef = rawRef + "#" + index.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                var change = mapper.Map(item, pulledAt, itemRef);
+                messages.Add(new BusMessage(change.Id, change.PartitionKey, change.Kind.ToString(), SourceChangeSerializer.Serialize(change)));
+            }
+            catch (Exception ex) when (ex is MappingException or FormatException or JsonException)
+            {
+                quarantine.Add(Quarantine(source, item.EntityType, item.RecordId, ex.Message, itemRef, pulledAt));
+            }
+        }
+
+        // Quarantine first: if publishing fails the page is pulled again and quarantined again (idempotent).
+        await store.Documents.WriteAsync(quarantine, cancellationToken).ConfigureAwait(false);
+        await bus.PublishAsync(Topics.SourceChanges, messages, cancellationToken).ConfigureAwait(false);
+        if (quarantine.Count > 0)
+        {
+            LogQuarantined(logger, source, entityType, quarantine.Count);
+        }
+
+        return (messages.Count, quarantine.Count);
+    }
+
+    private DocumentWrite Quarantine(string source, string entityType, string? recordId, string reason, string rawRef, DateTimeOffset at) =>
+        store.Quarantine.Upsert(
+            new DocumentKey(source, entityType + "/" + (recordId ?? rawRef)),
+            new QuarantinedRecord(source, entityType, recordId, reason, rawRef, at));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Source}: {Pages} pages, {Changes} changes, {Quarantined} quarantined")]
+    private static partial void LogSynced(ILogger logger, string source, int pages, int changes, int quarantined);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Count} records of {Source}/{EntityType}")]
+    private static partial void LogQuarantined(ILogger logger, string source, string entityType, int count);
+}

@@ -1,0 +1,9 @@
+using Customer360Hub.Connectors.Sdk;
+
+namespace Customer360Hub.Connectors.Zendesk;
+
+/// <summary>Zendesk Support API (section <c>Connectors:Zendesk</c>); <see cref="ConnectorOptions.BaseUrl"/> is <c>https://{subdomain}.zendesk.com</c>.</summary>
+public sealed class ZendeskOptions : ConnectorOptions
+{
+    public const string SectionName = "Connectors:Zendesk";
+}

@@ -1,0 +1,37 @@
+using Customer360Hub.Api.Profiles;
+using Customer360Hub.Api.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Customer360Hub.Api.Hosting;
+
+public static class ApiEndpointRouteBuilderExtensions
+{
+    /// <summary>Maps <c>/api/v1</c> for the local host. Every route needs an API key.</summary>
+    public static RouteGroupBuilder MapCustomer360Api(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1").AddEndpointFilter(async (context, next) =>
+        {
+            var authenticator = context.HttpContext.RequestServices.GetRequiredService<ApiKeyAuthenticator>();
+            return authenticator.Authenticate(context.HttpContext.Request) is null ? Problems.Unauthorized() : await next(context).ConfigureAwait(false);
+        });
+
+        api.MapGet("/profiles/lookup", (string? email, ProfileHandlers handlers, CancellationToken ct) => handlers.LookupAsync(email, ct));
+        api.MapGet("/profiles/{id}", (string id, ProfileHandlers handlers, CancellationToken ct) => handlers.GetProfileAsync(id, ct));
+        api.MapGet("/profiles/{id}/timeline", (string id, int? limit, string? cursor, ProfileHandlers handlers, CancellationToken ct) => handlers.GetTimelineAsync(id, limit, cursor, ct));
+        return api;
+    }
+
+    /// <summary>The API's services: handlers and the caller authenticator.</summary>
+    public static IServiceCollection AddCustomer360Api(this IServiceCollection services)
+    {
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ProfileHandlers>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        return services;
+    }
+}

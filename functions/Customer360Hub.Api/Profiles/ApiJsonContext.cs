@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Customer360Hub.Profiles;
+
+namespace Customer360Hub.Api.Profiles;
+
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ProfileView))]
+[JsonSerializable(typeof(TimelinePage))]
+[JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using Customer360Hub.Api.Hosting;
+using Customer360Hub.Connectors.Hosting;
+using Customer360Hub.Connectors.Sdk;
+using Customer360Hub.Embedded;
+using Customer360Hub.Embedded.Hosting;
+using Customer360Hub.Hosting;
+using Customer360Hub.Messaging;
+using Customer360Hub.Sandbox.Hosting;
+using Customer360Hub.Sandbox.World;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Customer360Hub.Cli.Hosting;
+
+/// <summary>
+/// The whole hub in one process on the embedded ports: the sample source systems (sandbox),
+/// connectors on their schedules, resolver and scorer as bus consumers, and the HTTP API.
+/// </summary>
+public sealed class LocalHub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly DataFolderLock _lock;
+
+    private LocalHub(WebApplication app, DataFolderLock folderLock, SandboxServer? sandbox, Uri apiUrl, string demoKey)
+    {
+        _app = app;
+        _lock = folderLock;
+        Sandbox = sandbox;
+        ApiUrl = apiUrl;
+        DemoKey = demoKey;
+    }
+
+    public Uri ApiUrl { get; }
+
+    /// <summary>The key printed for local use; null when keys come from configuration.</summary>
+    public string? DemoKey { get; }
+
+    public SandboxServer? Sandbox { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Configures and starts the hub. <paramref name="overrides"/> win over every other configuration source.</summary>
+    public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("C360_");
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        var folder = new DataFolder(builder.Configuration[$"{EmbeddedOptions.SectionName}:{nameof(EmbeddedOptions.DataFolder)}"] ?? ".c360");
+        var folderLock = DataFolderLock.Acquire(folder);
+        SandboxServer? sandbox = null;
+        try
+        {
+            var settings = new Dictionary<string, string?>();
+            if (builder.Configuration.GetValue("Sandbox:Enabled", false))
+            {
+                var world = builder.Configuration.GetSection(WorldOptions.SectionName).Get<WorldOptions>() ?? new WorldOptions();
+                sandbox = await SandboxServer.StartAsync(world, builder.Configuration.GetValue("Sandbox:Port", 0), cancellationToken).ConfigureAwait(false);
+                AddSandboxConnectors(settings, sandbox);
+            }
+
+            var demoKey = builder.Configuration.GetSection("Api:Keys").GetChildren().Any() ? null : DemoKeyOf(folder);
+            if (demoKey is not null)
+            {
+                settings["Api:Keys:0:Name"] = "local-demo";
+                settings["Api:Keys:0:Key"] = demoKey;
+                settings["Api:Keys:0:Role"] = "admin";
+            }
+
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Configuration.AddInMemoryCollection(overrides);
+            builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue("Api:Port", 7071)}");
+            builder.Services.AddSingleton(folder);
+            builder.Services
+                .AddCustomer360Core()
+                .AddCustomer360Embedded()
+                .AddCustomer360Connectors(builder.Configuration)
+                .AddCustomer360Api();
+            builder.Services.AddHostedService<BusConsumerService>();
+            builder.Services.AddHostedService<ConnectorScheduler>();
+
+            var app = builder.Build();
+            app.MapCustomer360Api();
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new LocalHub(app, folderLock, sandbox, new Uri(address), demoKey!);
+        }
+        catch
+        {
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync().ConfigureAwait(false);
+            }
+
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the host is asked to stop (Ctrl+C, SIGTERM).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _lock.Dispose();
+    }
+
+    private static void AddSandboxConnectors(Dictionary<string, string?> settings, SandboxServer sandbox)
+    {
+        var url = sandbox.BaseUrl.AbsoluteUri;
+        settings["Connectors:BusinessCentral:Enabled"] = "true";
+        settings["Connectors:BusinessCentral:BaseUrl"] = url;
+        settings["Connectors:BusinessCentral:CompanyId"] = SandboxServer.BusinessCentralCompanyId;
+        settings["Connectors:Zendesk:Enabled"] = "true";
+        settings["Connectors:Zendesk:BaseUrl"] = url;
+    }
+
+    /// <summary>A random key kept in the data folder, so it stays the same across restarts.</summary>
+    private static string DemoKeyOf(DataFolder folder)
+    {
+        var path = folder.PathOf("demo-api-key");
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        var key = "c360-demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        File.WriteAllText(path, key);
+        return key;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using Customer360Hub.Changes;
+using Customer360Hub.Profiles;
+
+namespace Customer360Hub.Json;
+
+/// <summary>Source-generated JSON for the documents the core stores and publishes.</summary>
+[JsonSourceGenerationOptions(
+    System.Text.Json.JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(CamelCaseEnumConverter<RecordKind>)])]
+[JsonSerializable(typeof(SourceRecord))]
+[JsonSerializable(typeof(GoldenProfile))]
+[JsonSerializable(typeof(IdentityEntry))]
+[JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(ProfileChanged))]
+[JsonSerializable(typeof(ProfileScore))]
+[JsonSerializable(typeof(QuarantinedRecord))]
+[JsonSerializable(typeof(PendingLink))]
+[JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
+public sealed partial class CoreJsonContext : JsonSerializerContext;

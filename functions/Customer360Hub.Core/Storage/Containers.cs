@@ -1,0 +1,28 @@
+namespace Customer360Hub.Storage;
+
+/// <summary>The store's containers (Cosmos DB container names; SQLite tables).</summary>
+public static class Containers
+{
+    /// <summary>Golden profiles and redirects of merged ids; partition = profile id.</summary>
+    public const string Profiles = "profiles";
+
+    /// <summary>Latest known version of every source record; partition = record key.</summary>
+    public const string Records = "records";
+
+    /// <summary>Identity index: match key to record; partition = match key.</summary>
+    public const string Identity = "identity";
+
+    /// <summary>Timeline entries; partition = profile id, id sorts by time.</summary>
+    public const string Timeline = "timeline";
+
+    /// <summary>Health scores and signals; partition = profile id.</summary>
+    public const string Scores = "scores";
+
+    /// <summary>Records that could not be accepted, with the reason; partition = source.</summary>
+    public const string Quarantine = "quarantine";
+
+    /// <summary>Transactions waiting for their customer; partition = customer reference.</summary>
+    public const string Pending = "pending";
+
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending];
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Customer360Hub.Embedded;
+
+/// <summary>Where the embedded host keeps all of its state, and how hard it syncs to disk.</summary>
+public sealed class EmbeddedOptions
+{
+    public const string SectionName = "Embedded";
+
+    /// <summary>The one folder holding bus, store, raw archive, checkpoints and alerts.</summary>
+    [Required]
+    public string DataFolder { get; set; } = ".c360";
+
+    /// <summary>
+    /// <c>Normal</c> survives a process crash (SIGKILL); <c>Full</c> also survives power loss,
+    /// at a cost in write speed.
+    /// </summary>
+    public SqliteDurability Durability { get; set; } = SqliteDurability.Normal;
+}

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace Customer360Hub.Embedded.Sqlite;
+
+/// <summary>
+/// A SQLite file in WAL mode: one writer session behind a lock (SQLite has one writer anyway)
+/// and a pool of reader sessions, so reads never wait for writes.
+/// </summary>
+internal sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteDurability _durability;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteSession _writer;
+    private readonly ConcurrentBag<SqliteSession> _readers = [];
+    private bool _disposed;
+    private int _disposeStarted;
+
+    public SqliteDatabase(string path, SqliteDurability durability, string schema)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        Path = path;
+        _durability = durability;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        _writer = Open();
+        _writer.Execute("PRAGMA journal_mode=WAL;");
+        _writer.InTransaction(s =>
+        {
+            s.Execute(schema);
+            return 0;
+        });
+    }
+
+    public string Path { get; }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction: all of it commits or none of it.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _writer.InTransaction(work);
+        }
+        catch (SqliteException ex) when (SqliteErrors.Explain(ex, Path) is { } explained)
+        {
+            throw explained;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled reader connection (a consistent WAL snapshot per statement).</summary>
+    public T Read<T>(Func<SqliteSession, T> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var session = _readers.TryTake(out var pooled) ? pooled : Open();
+        try
+        {
+            return work(session);
+        }
+        catch (SqliteException ex) when (SqliteErrors.Explain(ex, Path) is { } explained)
+        {
+            throw explained;
+        }
+        finally
+        {
+            _readers.Add(session);
+        }
+    }
+
+    public void Dispose()
+    {
+        // Idempotent: the container may dispose the same instance under several service types.
+        if (Interlocked.Exchange(ref _disposeStarted, 1) == 1)
+        {
+            return;
+        }
+
+        _writeLock.Wait();
+        _disposed = true;
+        _writer.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
+        _writeLock.Release();
+    }
+
+    private SqliteSession Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (SqliteException ex) when (SqliteErrors.Explain(ex, Path) is { } explained)
+        {
+            connection.Dispose();
+            throw explained;
+        }
+
+        var session = new SqliteSession(connection);
+        session.Execute(_durability == SqliteDurability.Full
+            ? "PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;"
+            : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+        return session;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Customer360Hub.Embedded.Sqlite;
+using Customer360Hub.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Customer360Hub.Embedded.Storage;
+
+/// <summary>
+/// The embedded profile store: every container in one SQLite table keyed by
+/// (container, partition key, id). A write batch is one transaction: all of it or nothing.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS documents (
+            container TEXT NOT NULL,
+            pk TEXT NOT NULL,
+            id TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            body BLOB NOT NULL,
+            expires_at INTEGER);
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_documents_key ON documents(container, pk, id);
+        CREATE INDEX IF NOT EXISTS ix_documents_expiry ON documents(expires_at) WHERE expires_at IS NOT NULL;
+        """;
+
+    private const string ReadSql = "SELECT etag, body, expires_at FROM documents WHERE container = $c AND pk = $pk AND id = $id";
+
+    private readonly SqliteDatabase _db;
+    private readonly TimeProvider _time;
+
+    public SqliteDocumentStore(string path, TimeProvider time, SqliteDurability durability = SqliteDurability.Normal)
+    {
+        _time = time;
+        _db = new SqliteDatabase(path, durability, Schema);
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ReadAsync(string container, IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var now = Now();
+        return Task.FromResult(_db.Read<IReadOnlyList<StoredDocument>>(s =>
+        {
+            var found = new List<StoredDocument>(keys.Count);
+            foreach (var key in keys)
+            {
+                var read = s.Command(ReadSql);
+                Bind(read, container, key);
+                using var reader = read.ExecuteReader();
+                if (reader.Read() && !Expired(reader, 2, now))
+                {
+                    found.Add(new StoredDocument(key, reader.GetString(0), (byte[])reader.GetValue(1)));
+                }
+            }
+
+            return found;
+        }));
+    }
+
+    public Task<DocumentPage> QueryAsync(string container, string partitionKey, DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        var after = query.ContinuationToken is null ? null : DecodeToken(query.ContinuationToken);
+        var (low, high) = PrefixRange(query.IdPrefix);
+        var sql = query.Descending
+            ? "SELECT id, etag, body, expires_at FROM documents WHERE container = $c AND pk = $pk AND id >= $low AND ($high IS NULL OR id < $high) AND ($after IS NULL OR id < $after) ORDER BY id DESC LIMIT $limit"
+            : "SELECT id, etag, body, expires_at FROM documents WHERE container = $c AND pk = $pk AND id >= $low AND ($high IS NULL OR id < $high) AND ($after IS NULL OR id > $after) ORDER BY id LIMIT $limit";
+        var now = Now();
+        return Task.FromResult(_db.Read(s =>
+        {
+            var select = s.Command(sql);
+            select.Parameters.AddWithValue("$c", container);
+            select.Parameters.AddWithValue("$pk", partitionKey);
+            select.Parameters.AddWithValue("$low", low);
+            select.Parameters.AddWithValue("$high", (object?)high ?? DBNull.Value);
+            select.Parameters.AddWithValue("$after", (object?)after ?? DBNull.Value);
+            select.Parameters.AddWithValue("$limit", query.Limit + 1);
+            var items = new List<StoredDocument>();
+            var more = false;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                if (items.Count == query.Limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                if (!Expired(reader, 3, now))
+                {
+                    items.Add(new StoredDocument(new DocumentKey(partitionKey, reader.GetString(0)), reader.GetString(1), (byte[])reader.GetValue(2)));
+                }
+            }
+
+            return new DocumentPage(items, more && items.Count > 0 ? EncodeToken(items[^1].Key.Id) : null);
+        }));
+    }
+
+    public Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var now = Now();
+        return _db.WriteAsync(s =>
+        {
+            foreach (var write in writes)
+            {
+                Apply(s, write, now);
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // Keyset pages keep each read short, so a long scan never holds back the WAL checkpoint.
+        string? lastPk = null, lastId = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var now = Now();
+            var page = _db.Read(s =>
+            {
+                var select = s.Command("""
+                    SELECT pk, id, etag, body, expires_at FROM documents
+                    WHERE container = $c AND ($pk IS NULL OR pk > $pk OR (pk = $pk AND id > $id))
+                    ORDER BY pk, id LIMIT 500
+                    """);
+                select.Parameters.AddWithValue("$c", container);
+                select.Parameters.AddWithValue("$pk", (object?)lastPk ?? DBNull.Value);
+                select.Parameters.AddWithValue("$id", (object?)lastId ?? DBNull.Value);
+                var rows = new List<(StoredDocument Document, bool Expired)>();
+                using var reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    rows.Add((new StoredDocument(new DocumentKey(reader.GetString(0), reader.GetString(1)), reader.GetString(2), (byte[])reader.GetValue(3)), Expired(reader, 4, now)));
+                }
+
+                return rows;
+            });
+
+            foreach (var (document, expired) in page)
+            {
+                if (!expired)
+                {
+                    yield return document;
+                }
+            }
+
+            if (page.Count < 500)
+            {
+                yield break;
+            }
+
+            (lastPk, lastId) = (page[^1].Document.Key.PartitionKey, page[^1].Document.Key.Id);
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Deletes documents whose time to live has passed; returns how many.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now();
+        return _db.WriteAsync(s =>
+        {
+            var purge = s.Command("DELETE FROM documents WHERE expires_at IS NOT NULL AND expires_at <= $now");
+            purge.Parameters.AddWithValue("$now", now);
+            return purge.ExecuteNonQuery();
+        }, cancellationToken);
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private static void Apply(SqliteSession s, DocumentWrite write, long now)
+    {
+        var read = s.Command("SELECT etag, expires_at FROM documents WHERE container = $c AND pk = $pk AND id = $id");
+        Bind(read, write.Container, write.Key);
+        string? current = null;
+        using (var reader = read.ExecuteReader())
+        {
+            if (reader.Read() && !Expired(reader, 1, now))
+            {
+                current = reader.GetString(0);
+            }
+        }
+
+        if (write.IfMatch is not null && current != write.IfMatch)
+        {
+            throw new DocumentConflictException(write.Container, write.Key, current is null ? "it no longer exists" : "it changed since it was read");
+        }
+
+        switch (write.Operation)
+        {
+            case WriteOperation.Create when current is not null:
+                throw new DocumentConflictException(write.Container, write.Key, "it already exists");
+            case WriteOperation.Replace when current is null:
+                throw new DocumentConflictException(write.Container, write.Key, "it does not exist");
+            case WriteOperation.Delete:
+                var delete = s.Command("DELETE FROM documents WHERE container = $c AND pk = $pk AND id = $id");
+                Bind(delete, write.Container, write.Key);
+                delete.ExecuteNonQuery();
+                return;
+            default:
+                var upsert = s.Command("""
+                    INSERT INTO documents (container, pk, id, etag, body, expires_at) VALUES ($c, $pk, $id, $etag, $body, $expires)
+                    ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, body = excluded.body, expires_at = excluded.expires_at
+                    """);
+                Bind(upsert, write.Container, write.Key);
+                upsert.Parameters.AddWithValue("$etag", NewETag());
+                upsert.Parameters.Add("$body", SqliteType.Blob).Value = write.Body.ToArray();
+                upsert.Parameters.AddWithValue("$expires", write.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
+                upsert.ExecuteNonQuery();
+                return;
+        }
+    }
+
+    private static void Bind(SqliteCommand command, string container, DocumentKey key)
+    {
+        command.Parameters.AddWithValue("$c", container);
+        command.Parameters.AddWithValue("$pk", key.PartitionKey);
+        command.Parameters.AddWithValue("$id", key.Id);
+    }
+
+    private static bool Expired(SqliteDataReader reader, int ordinal, long now) => !reader.IsDBNull(ordinal) && reader.GetInt64(ordinal) <= now;
+
+    private static string NewETag() => "\"" + Random.Shared.NextInt64().ToString("x16", CultureInfo.InvariantCulture) + "\"";
+
+    /// <summary>The id range of a prefix: [prefix, prefix with its last character incremented).</summary>
+    private static (string Low, string? High) PrefixRange(string? prefix)
+    {
+        if (string.IsNullOrEmpty(prefix))
+        {
+            return (string.Empty, null);
+        }
+
+        var last = prefix[^1];
+        return last == char.MaxValue ? (prefix, null) : (prefix, prefix[..^1] + (char)(last + 1));
+    }
+
+    private static string EncodeToken(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId));
+
+    private static string DecodeToken(string token)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException("The continuation token is not valid.", nameof(token), ex);
+        }
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+}
