@@ -22,6 +22,19 @@ public sealed class HubStore(IDocumentStore documents)
 
     public DocumentSet<PendingLink> Pending { get; } = new(documents, Containers.Pending, CoreJsonContext.Default.PendingLink);
 
+    /// <summary>The aggregates document that sits in each timeline partition.</summary>
+    public DocumentSet<ProfileAggregates> Aggregates { get; } = new(documents, Containers.Timeline, CoreJsonContext.Default.ProfileAggregates);
+
+    public DocumentSet<ProfileVersion> History { get; } = new(documents, Containers.History, CoreJsonContext.Default.ProfileVersion);
+
+    public DocumentSet<RefLink> Links { get; } = new(documents, Containers.Links, CoreJsonContext.Default.RefLink);
+
+    public DocumentSet<RecordClaims> Claims { get; } = new(documents, Containers.Links, CoreJsonContext.Default.RecordClaims);
+
+    public DocumentSet<Household> Households { get; } = new(documents, Containers.Households, CoreJsonContext.Default.Household);
+
+    public DocumentSet<SuppressionEntry> Suppression { get; } = new(documents, Containers.Suppression, CoreJsonContext.Default.SuppressionEntry);
+
     /// <summary>Reads a profile, following redirects of merged ids to the survivor (at most a few hops).</summary>
     public async Task<Versioned<GoldenProfile>?> GetProfileAsync(string profileId, CancellationToken cancellationToken = default)
     {

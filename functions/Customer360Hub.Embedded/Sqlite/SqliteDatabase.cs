@@ -83,6 +83,34 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies the WAL into the database file and truncates the WAL to zero bytes, so content that
+    /// was deleted (and zeroed in the database by <c>secure_delete</c>) survives in no file.
+    /// </summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _writer.Connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            using var reader = command.ExecuteReader();
+            if (reader.Read() && reader.GetInt32(0) != 0)
+            {
+                throw new DataFolderUnavailableException($"The store file '{Path}' is busy; the WAL could not be checkpointed. Retry when readers are done.");
+            }
+        }
+        catch (SqliteException ex) when (SqliteErrors.Explain(ex, Path) is { } explained)
+        {
+            throw explained;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public void Dispose()
     {
         // Idempotent: the container may dispose the same instance under several service types.
@@ -117,8 +145,8 @@ internal sealed class SqliteDatabase : IDisposable
 
         var session = new SqliteSession(connection);
         session.Execute(_durability == SqliteDurability.Full
-            ? "PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;"
-            : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+            ? "PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF; PRAGMA secure_delete=ON;"
+            : "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF; PRAGMA secure_delete=ON;");
         return session;
     }
 }
