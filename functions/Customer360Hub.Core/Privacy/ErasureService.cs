@@ -148,13 +148,18 @@ public sealed partial class ErasureService(
                 scope.Identifiers.Add(SuppressionList.RecordPrefix + key);
             }
 
-            foreach (var entry in await store.Timeline.QueryAllAsync(id, cancellationToken).ConfigureAwait(false))
+            string? continuation = null;
+            do
             {
-                if (entry.Key.Id.StartsWith(TimelineEntry.IdPrefix, StringComparison.Ordinal))
+                var (entries, next) = await store.Timeline.QueryAsync(id, new DocumentQuery(Limit: 1000, IdPrefix: TimelineEntry.IdPrefix, ContinuationToken: continuation), cancellationToken).ConfigureAwait(false);
+                foreach (var entry in entries)
                 {
                     scope.AddTransaction(entry.Document.RecordKey);
                 }
+
+                continuation = next;
             }
+            while (continuation is not null);
         }
 
         foreach (var customerRef in scope.Refs.ToList())
@@ -243,8 +248,8 @@ public sealed partial class ErasureService(
 
         foreach (var customerRef in scope.Refs)
         {
-            writes.AddRange(await DeletePartitionAsync(store.Links, customerRef, cancellationToken).ConfigureAwait(false));
-            writes.AddRange(await DeletePartitionAsync(store.Pending, customerRef, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Links, customerRef, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Pending, customerRef, cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var profileId in scope.ProfileIds)
@@ -257,8 +262,8 @@ public sealed partial class ErasureService(
 
             writes.Add(store.Profiles.Delete(DocumentKey.Single(profileId)));
             writes.Add(store.Scores.Delete(DocumentKey.Single(profileId)));
-            writes.AddRange(await DeletePartitionAsync(store.Timeline, profileId, cancellationToken).ConfigureAwait(false));
-            writes.AddRange(await DeletePartitionAsync(store.History, profileId, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Timeline, profileId, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.History, profileId, cancellationToken).ConfigureAwait(false));
         }
 
         await WriteAsync(writes, cancellationToken).ConfigureAwait(false);
@@ -320,9 +325,20 @@ public sealed partial class ErasureService(
         }
     }
 
-    private static async Task<IEnumerable<DocumentWrite>> DeletePartitionAsync<T>(DocumentSet<T> set, string partitionKey, CancellationToken cancellationToken)
-        where T : class =>
-        (await set.QueryAllAsync(partitionKey, cancellationToken).ConfigureAwait(false)).Select(d => set.Delete(d.Key));
+    /// <summary>Deletes of every document of a partition, whatever its type (timelines also hold the aggregates).</summary>
+    private async Task<List<DocumentWrite>> DeletePartitionAsync(string container, string partitionKey, CancellationToken cancellationToken)
+    {
+        var writes = new List<DocumentWrite>();
+        string? continuation = null;
+        do
+        {
+            var page = await store.Documents.QueryAsync(container, partitionKey, new DocumentQuery(Limit: 1000, ContinuationToken: continuation), cancellationToken).ConfigureAwait(false);
+            writes.AddRange(page.Items.Select(d => DocumentWrite.Delete(container, d.Key)));
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+        return writes;
+    }
 
     private async Task<int> RedactArchiveAsync(ErasureScope scope, CancellationToken cancellationToken)
     {

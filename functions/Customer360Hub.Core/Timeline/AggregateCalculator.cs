@@ -164,7 +164,7 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
             copy[key] = value;
         }
 
-        return copy;
+        return Sorted(copy);
     }
 
     private static Dictionary<string, decimal> Adjust(Dictionary<string, decimal> map, string key, decimal delta)
@@ -180,7 +180,7 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
             copy[key] = value;
         }
 
-        return copy;
+        return Sorted(copy);
     }
 
     private static Dictionary<string, T> Keyed<T>(Dictionary<string, T> map, string key, T? value)
@@ -196,8 +196,12 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
             copy[key] = value;
         }
 
-        return copy;
+        return Sorted(copy);
     }
+
+    /// <summary>Keys in ordinal order, so equal totals are also equal documents.</summary>
+    private static Dictionary<string, T> Sorted<T>(Dictionary<string, T> map) =>
+        map.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
     /// <summary>Trailing zeros removed, so a sum that returns to a value also returns to its exact text.</summary>
     public static decimal Exact(decimal value) => value / 1.0000000000000000000000000000m;

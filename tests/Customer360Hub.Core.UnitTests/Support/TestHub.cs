@@ -79,7 +79,7 @@ public sealed class TestHub : IAsyncDisposable
         (await Store.Aggregates.GetAsync(new DocumentKey(profileId, ProfileAggregates.DocumentId)))?.Document;
 
     public async Task<List<TimelineEntry>> TimelineOfAsync(string profileId) =>
-        (await Store.Timeline.QueryAllAsync(profileId)).Where(e => e.Key.Id.StartsWith(TimelineEntry.IdPrefix, StringComparison.Ordinal)).Select(e => e.Document).ToList();
+        (await Store.Timeline.QueryAsync(profileId, new DocumentQuery(Limit: 1000, IdPrefix: TimelineEntry.IdPrefix))).Items.Select(e => e.Document).ToList();
 
     public static SourceChange Party(string source, string entityType, string recordId, int version, IReadOnlyDictionary<string, string> attributes, DateTimeOffset? modifiedAt = null) =>
         Change(source, entityType, recordId, RecordKind.Party, version, attributes, null, modifiedAt);
