@@ -365,7 +365,7 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
         }, cancellationToken);
     }
 
-    public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.CheckpointAsync(cancellationToken);
+    public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.ScrubAsync(cancellationToken);
 
     /// <summary>Messages waiting or in flight on a subscription (for health and tests).</summary>
     public long CountActive(string topic, string subscription) => _db.Read(s =>

@@ -84,22 +84,20 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Copies the WAL into the database file and truncates the WAL to zero bytes, so content that
-    /// was deleted (and zeroed in the database by <c>secure_delete</c>) survives in no file.
+    /// Leaves no deleted content in any file: <c>secure_delete</c> already zeroes deleted rows, but
+    /// index interior pages can still hold copies of deleted keys, so the database is rebuilt
+    /// (VACUUM) and the write-ahead log checkpointed and truncated to zero bytes. Blocks writers
+    /// for as long as the rebuild takes (erasures are rare; the cost grows with the file).
     /// </summary>
-    public async Task CheckpointAsync(CancellationToken cancellationToken = default)
+    public async Task ScrubAsync(CancellationToken cancellationToken = default)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var command = _writer.Connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            using var reader = command.ExecuteReader();
-            if (reader.Read() && reader.GetInt32(0) != 0)
-            {
-                throw new DataFolderUnavailableException($"The store file '{Path}' is busy; the WAL could not be checkpointed. Retry when readers are done.");
-            }
+            Checkpoint();
+            _writer.Execute("VACUUM;");
+            Checkpoint();
         }
         catch (SqliteException ex) when (SqliteErrors.Explain(ex, Path) is { } explained)
         {
@@ -108,6 +106,17 @@ internal sealed class SqliteDatabase : IDisposable
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    private void Checkpoint()
+    {
+        using var command = _writer.Connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var reader = command.ExecuteReader();
+        if (reader.Read() && reader.GetInt32(0) != 0)
+        {
+            throw new DataFolderUnavailableException($"The store file '{Path}' is busy; its log could not be truncated. Retry when readers are done.");
         }
     }
 

@@ -183,7 +183,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IStorageScrubber, IDis
         }, cancellationToken);
     }
 
-    public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.CheckpointAsync(cancellationToken);
+    public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.ScrubAsync(cancellationToken);
 
     public void Dispose() => _db.Dispose();
 

@@ -115,6 +115,9 @@ public sealed class TestHub : IAsyncDisposable
         };
     }
 
+    /// <summary>Closes every file of the data folder but leaves them for inspection.</summary>
+    public async Task DisposeKeepingFilesAsync() => await _services.DisposeAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
