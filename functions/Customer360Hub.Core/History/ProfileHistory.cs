@@ -42,8 +42,9 @@ public sealed class ProfileHistory(HubStore store, RetentionPolicy retention)
         for (var hop = 0; hop <= MaxRedirects; hop++)
         {
             var current = await store.Profiles.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
-            if (current?.Document is { RedirectTo: null } live && asOf >= live.ValidFrom && live.ValidFrom != default)
+            if (current?.Document is { RedirectTo: null } live && asOf >= (live.ValidFrom == default ? live.CreatedAt : live.ValidFrom))
             {
+                // Not composed yet (ValidFrom unset): it exists since it was created.
                 return live;
             }
 
