@@ -3,7 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Customer360Hub.Cli.Commands;
+using Customer360Hub.Changes;
 using Customer360Hub.Cli.Hosting;
+using Customer360Hub.Messaging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Customer360Hub.IntegrationTests;
 
@@ -26,7 +29,20 @@ public sealed class EraseCommandTests : IAsyncLifetime
         string profileId;
         await using (var hub = await StartAsync())
         {
-            email = hub.Sandbox!.World.People[1].Email;
+            email = "cli.erase@example.net";
+            var person = new SourceChange
+            {
+                Id = IdempotencyId.For("crm", "contact", "E1", "1", ChangeOperation.Upsert),
+                Source = "crm",
+                EntityType = "contact",
+                Kind = RecordKind.Party,
+                RecordId = "E1",
+                SourceVersion = "1",
+                ModifiedAt = DateTimeOffset.UtcNow,
+                Operation = ChangeOperation.Upsert,
+                Attributes = new Dictionary<string, string> { ["email"] = email, ["full_name"] = "Cli Erase" },
+            };
+            await hub.Services.GetRequiredService<IChangeBus>().PublishAsync(Topics.SourceChanges, [new BusMessage(person.Id, person.PartitionKey, "Party", SourceChangeSerializer.Serialize(person))]);
             using var http = Client(hub);
             profileId = await WaitForProfileAsync(http, email);
 
@@ -66,7 +82,7 @@ public sealed class EraseCommandTests : IAsyncLifetime
     {
         ["Embedded:DataFolder"] = _dataFolder,
         ["Api:Port"] = "0",
-        ["Sandbox:World:Customers"] = "6",
+        ["Sandbox:Enabled"] = "false",
         ["Bus:Consumer:IdleWait"] = "00:00:00.050",
     });
 

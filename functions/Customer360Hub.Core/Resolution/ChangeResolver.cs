@@ -39,49 +39,56 @@ public sealed partial class ChangeResolver(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
-        var recompose = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var announce = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var message in messages)
+
+        // The whole batch is one unit of work: one store transaction, announced only once committed.
+        await using (var work = store.BeginUnitOfWork())
         {
-            SourceChange change;
-            try
+            var recompose = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var message in messages)
             {
-                change = SourceChangeSerializer.Deserialize(message.Body.Span);
-            }
-            catch (MalformedChangeException ex)
-            {
-                rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
-                continue;
-            }
+                SourceChange change;
+                try
+                {
+                    change = SourceChangeSerializer.Deserialize(message.Body.Span);
+                }
+                catch (MalformedChangeException ex)
+                {
+                    rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
+                    continue;
+                }
 
-            if (await suppression.IsSuppressedAsync(change, cancellationToken).ConfigureAwait(false))
-            {
-                LogSuppressed(logger, change.Id);
-                continue;
-            }
+                if (await suppression.IsSuppressedAsync(change, cancellationToken).ConfigureAwait(false))
+                {
+                    LogSuppressed(logger, change.Id);
+                    continue;
+                }
 
-            var (screened, refused) = validator.Screen(change);
-            if (refused.Count > 0)
-            {
-                await store.Documents.WriteAsync(
-                    refused.Select(q => store.Quarantine.Upsert(new DocumentKey(q.Source, RecordValidator.QuarantineId(q.EntityType, q.RecordId!, q.Field)), q) with { TimeToLive = retention.Quarantine }).ToList(),
-                    cancellationToken).ConfigureAwait(false);
-            }
+                var (screened, refused) = validator.Screen(change);
+                if (refused.Count > 0)
+                {
+                    await store.Documents.WriteAsync(
+                        refused.Select(q => store.Quarantine.Upsert(new DocumentKey(q.Source, RecordValidator.QuarantineId(q.EntityType, q.RecordId!, q.Field)), q) with { TimeToLive = retention.Quarantine }).ToList(),
+                        cancellationToken).ConfigureAwait(false);
+                }
 
-            var (members, timelines) = await ApplyAsync(screened, cancellationToken).ConfigureAwait(false);
-            Touch(recompose, members, change.PulledAt);
-            Touch(announce, timelines, change.PulledAt);
-        }
-
-        foreach (var (profileId, pulledAt) in recompose)
-        {
-            var result = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-            if (result.Profile is not null)
-            {
-                Touch(announce, [profileId], pulledAt);
+                var (members, timelines) = await ApplyAsync(screened, cancellationToken).ConfigureAwait(false);
+                Touch(recompose, members, change.PulledAt);
+                Touch(announce, timelines, change.PulledAt);
             }
 
-            Touch(announce, result.Relinked, pulledAt);
+            foreach (var (profileId, pulledAt) in recompose)
+            {
+                var result = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
+                if (result.Profile is not null)
+                {
+                    Touch(announce, [profileId], pulledAt);
+                }
+
+                Touch(announce, result.Relinked, pulledAt);
+            }
+
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var now = time.GetUtcNow();
