@@ -62,12 +62,10 @@ public sealed class AccountHandlers(AccountReader accounts, TimeProvider time)
         }
 
         var view = new HouseholdView(
-            snapshot.Household.Id,
+            snapshot.HouseholdId,
             AccountTypes.Household,
-            snapshot.Household.Rule,
-            snapshot.Household.UpdatedAt,
             snapshot.Members.Select(m => m.Profile.ContactPoints.Addresses.FirstOrDefault()?.Value).OfType<string>().GroupBy(a => a, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(),
-            snapshot.Members.Select(m => new HouseholdMemberView(m.Profile.Id, NameOf(m.Profile), m.Profile.ContactPoints.Emails.FirstOrDefault()?.Value, m.Role)).ToList());
+            snapshot.Members.Select(m => new HouseholdMemberView(m.Profile.Id, NameOf(m.Profile), m.Profile.ContactPoints.Emails.FirstOrDefault()?.Value, m.Since)).ToList());
         return Results.Json(view, ApiJsonContext.Default.HouseholdView);
     }
 

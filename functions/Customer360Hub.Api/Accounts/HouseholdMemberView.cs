@@ -1,4 +1,4 @@
 namespace Customer360Hub.Api.Accounts;
 
-/// <summary>A member of a household.</summary>
-public sealed record HouseholdMemberView(string ProfileId, string? Name, string? Email, string? Role);
+/// <summary>A member of a household and since when.</summary>
+public sealed record HouseholdMemberView(string ProfileId, string? Name, string? Email, DateTimeOffset Since);

@@ -25,7 +25,7 @@ public sealed class AccountReader(HubStore store, CustomerRefs refs)
         var children = new Dictionary<string, GoldenProfile>(StringComparer.Ordinal);
         foreach (var member in account.Members)
         {
-            foreach (var link in await store.Links.QueryAllAsync(member.RecordKey, cancellationToken).ConfigureAwait(false))
+            foreach (var link in await store.Refs.QueryAllAsync(member.RecordKey, cancellationToken).ConfigureAwait(false))
             {
                 if (link.Document.Kind is not (RefLink.Contact or RefLink.Child)
                     || await ProfileOfRecordAsync(link.Document.RecordKey, cancellationToken).ConfigureAwait(false) is not { } profile
@@ -74,23 +74,17 @@ public sealed class AccountReader(HubStore store, CustomerRefs refs)
 
     public async Task<HouseholdSnapshot?> GetHouseholdAsync(string householdId, CancellationToken cancellationToken = default)
     {
-        var found = await store.Households.GetAsync(DocumentKey.Single(householdId), cancellationToken).ConfigureAwait(false);
-        if (found is null)
-        {
-            return null;
-        }
-
-        var members = new List<(GoldenProfile, string?)>();
+        var members = new List<(GoldenProfile, DateTimeOffset)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in found.Document.Members)
+        foreach (var member in await store.Households.QueryAllAsync(householdId, cancellationToken).ConfigureAwait(false))
         {
-            if (await store.GetProfileAsync(member.ProfileId, cancellationToken).ConfigureAwait(false) is { } profile && seen.Add(profile.Document.Id))
+            if (await store.GetProfileAsync(member.Document.ProfileId, cancellationToken).ConfigureAwait(false) is { } profile && seen.Add(profile.Document.Id))
             {
-                members.Add((profile.Document, member.Role));
+                members.Add((profile.Document, member.Document.Since));
             }
         }
 
-        return new HouseholdSnapshot(found.Document, members);
+        return members.Count == 0 ? null : new HouseholdSnapshot(householdId, members);
     }
 
     private async Task<GoldenProfile?> ProfileOfRecordAsync(string recordKey, CancellationToken cancellationToken) =>

@@ -21,7 +21,7 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(ProfileVersion))]
 [JsonSerializable(typeof(RefLink))]
 [JsonSerializable(typeof(RecordClaims))]
-[JsonSerializable(typeof(Household))]
+[JsonSerializable(typeof(HouseholdMember))]
 [JsonSerializable(typeof(SuppressionEntry))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -88,7 +88,7 @@ public sealed partial class ErasureService(
         {
             scope.Refs.Add(contactRef);
             scope.Identifiers.Add(contactRef);
-            foreach (var claim in await store.Links.QueryAllAsync(contactRef, cancellationToken).ConfigureAwait(false))
+            foreach (var claim in await store.Refs.QueryAllAsync(contactRef, cancellationToken).ConfigureAwait(false))
             {
                 if (claim.Document.Kind == RefLink.Party && await refs.ProfileOfRecordAsync(claim.Document.RecordKey, cancellationToken).ConfigureAwait(false) is { } holder)
                 {
@@ -164,7 +164,7 @@ public sealed partial class ErasureService(
 
         foreach (var customerRef in scope.Refs.ToList())
         {
-            foreach (var link in await store.Links.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false))
+            foreach (var link in await store.Refs.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false))
             {
                 if (link.Document.Kind == RefLink.Transaction)
                 {
@@ -242,13 +242,13 @@ public sealed partial class ErasureService(
             foreach (var claim in claims?.Document.Claims ?? [])
             {
                 var parts = claim.Split('\u001f');
-                writes.Add(store.Links.Delete(new DocumentKey(parts[1], RefLink.IdFor(parts[0], recordKey))));
+                writes.Add(store.Refs.Delete(new DocumentKey(parts[1], RefLink.IdFor(parts[0], recordKey))));
             }
         }
 
         foreach (var customerRef in scope.Refs)
         {
-            writes.AddRange(await DeletePartitionAsync(Containers.Links, customerRef, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Refs, customerRef, cancellationToken).ConfigureAwait(false));
             writes.AddRange(await DeletePartitionAsync(Containers.Pending, customerRef, cancellationToken).ConfigureAwait(false));
         }
 
@@ -257,7 +257,7 @@ public sealed partial class ErasureService(
             var profile = await store.Profiles.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
             if (profile?.Document.HouseholdId is { } householdId)
             {
-                await LeaveHouseholdAsync(householdId, profileId, cancellationToken).ConfigureAwait(false);
+                writes.Add(store.Households.Delete(new DocumentKey(householdId, profileId)));
             }
 
             writes.Add(store.Profiles.Delete(DocumentKey.Single(profileId)));
@@ -294,33 +294,6 @@ public sealed partial class ErasureService(
             catch (DocumentConflictException) when (attempt < MaxAttempts)
             {
                 // A resolver touched the same profile: read again.
-            }
-        }
-    }
-
-    private async Task LeaveHouseholdAsync(string householdId, string profileId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var household = await store.Households.GetAsync(DocumentKey.Single(householdId), cancellationToken).ConfigureAwait(false);
-            if (household is null)
-            {
-                return;
-            }
-
-            var remaining = household.Document.Members.Where(m => m.ProfileId != profileId).ToList();
-            try
-            {
-                await store.Documents.WriteAsync(
-                    [remaining.Count == 0
-                        ? store.Households.Delete(household.Key, household.ETag)
-                        : store.Households.Replace(household.Key, household.Document with { Members = remaining, UpdatedAt = time.GetUtcNow() }, household.ETag)],
-                    cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (DocumentConflictException) when (attempt < MaxAttempts)
-            {
-                // Identity regrouped the household meanwhile: read again.
             }
         }
     }

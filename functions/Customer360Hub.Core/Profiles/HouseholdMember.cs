@@ -1,4 +1,4 @@
 namespace Customer360Hub.Profiles;
 
-/// <summary>A person profile in a household.</summary>
-public sealed record HouseholdMember(string ProfileId, DateTimeOffset LinkedAt, string? Role = null);
+/// <summary>A profile's place in a household (container <c>households</c>, partition = household id, id = profile id).</summary>
+public sealed record HouseholdMember(string HouseholdId, string ProfileId, DateTimeOffset Since);

@@ -1,7 +1,7 @@
 namespace Customer360Hub.Profiles;
 
 /// <summary>
-/// One edge of the reference index (container <c>links</c>, partition = a reference: a record key
+/// One edge of the reference index (container <c>refs</c>, partition = a reference: a record key
 /// or <c>email:</c>/<c>phone:</c> value). <see cref="Kind"/> says what points here: a linked
 /// transaction (with the profile it is on), a party record claiming an email or phone, a contact
 /// of an account (with its roles), or a child account.

@@ -49,7 +49,7 @@ public sealed class CustomerRefs(HubStore store, IOptions<QualityOptions> qualit
             return await ProfileOfRecordAsync(customerRef, cancellationToken).ConfigureAwait(false);
         }
 
-        var (claims, _) = await store.Links.QueryAsync(customerRef, new DocumentQuery(Limit: 50, IdPrefix: RefLink.Party + "|"), cancellationToken).ConfigureAwait(false);
+        var (claims, _) = await store.Refs.QueryAsync(customerRef, new DocumentQuery(Limit: 50, IdPrefix: RefLink.Party + "|"), cancellationToken).ConfigureAwait(false);
         foreach (var claim in claims)
         {
             if (await ProfileOfRecordAsync(claim.Document.RecordKey, cancellationToken).ConfigureAwait(false) is { } profileId)

@@ -31,13 +31,13 @@ public sealed class PartyLinks(HubStore store, CustomerRefs refs, TransactionLin
         foreach (var claim in previous.Except(current, StringComparer.Ordinal))
         {
             var (kind, partition, _) = Parse(claim);
-            writes.Add(store.Links.Delete(new DocumentKey(partition, RefLink.IdFor(kind, recordKey))));
+            writes.Add(store.Refs.Delete(new DocumentKey(partition, RefLink.IdFor(kind, recordKey))));
         }
 
         foreach (var claim in current.Except(previous, StringComparer.Ordinal))
         {
             var (kind, partition, roles) = Parse(claim);
-            writes.Add(store.Links.Upsert(new DocumentKey(partition, RefLink.IdFor(kind, recordKey)), new RefLink(kind, recordKey) { Roles = roles }));
+            writes.Add(store.Refs.Upsert(new DocumentKey(partition, RefLink.IdFor(kind, recordKey)), new RefLink(kind, recordKey) { Roles = roles }));
         }
 
         await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);

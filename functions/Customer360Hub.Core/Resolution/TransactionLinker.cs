@@ -8,7 +8,7 @@ namespace Customer360Hub.Resolution;
 
 /// <summary>
 /// Hangs transactions (orders, invoices, tickets, ...) on the profile of their customer. Each
-/// transaction is indexed under its customer reference: in <c>links</c> once linked (with the
+/// transaction is indexed under its customer reference: in <c>refs</c> once linked (with the
 /// profile), in <c>pending</c> while nobody holds the reference, so one that arrives before its
 /// customer waits and links later. Re-linking asks <see cref="CustomerRefs"/> who holds a
 /// reference now and moves entries (and their share of the aggregates) where they belong, so it is
@@ -59,7 +59,7 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
         {
             writes.Add(old.ProfileId is null
                 ? store.Pending.Delete(new DocumentKey(oldRef, change.RecordKey))
-                : store.Links.Delete(new DocumentKey(oldRef, RefLink.IdFor(RefLink.Transaction, change.RecordKey))));
+                : store.Refs.Delete(new DocumentKey(oldRef, RefLink.IdFor(RefLink.Transaction, change.RecordKey))));
         }
 
         if (live)
@@ -98,7 +98,7 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
         foreach (var customerRef in customerRefs.Distinct(StringComparer.Ordinal))
         {
             var target = await refs.ResolveAsync(customerRef, cancellationToken).ConfigureAwait(false);
-            var linked = await store.Links.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false);
+            var linked = await store.Refs.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false);
             var moving = linked
                 .Where(l => l.Document.Kind == RefLink.Transaction && l.Document.ProfileId != target)
                 .Select(l => (l.Document.RecordKey, From: l.Document.ProfileId))
@@ -135,7 +135,7 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
                 // The transaction is gone or now names another customer: its index entry is stale.
                 cleanup.Add(from is null
                     ? store.Pending.Delete(new DocumentKey(customerRef, recordKey))
-                    : store.Links.Delete(new DocumentKey(customerRef, RefLink.IdFor(RefLink.Transaction, recordKey))));
+                    : store.Refs.Delete(new DocumentKey(customerRef, RefLink.IdFor(RefLink.Transaction, recordKey))));
             }
         }
 
@@ -172,7 +172,7 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
             {
                 group.Add(found.Document.ProfileId is null
                     ? store.Pending.Delete(new DocumentKey(customerRef, record.RecordKey))
-                    : store.Links.Delete(new DocumentKey(customerRef, RefLink.IdFor(RefLink.Transaction, record.RecordKey))));
+                    : store.Refs.Delete(new DocumentKey(customerRef, RefLink.IdFor(RefLink.Transaction, record.RecordKey))));
             }
 
             group.Add(IndexWrite(record, ttl));
@@ -187,6 +187,6 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
     }
 
     private DocumentWrite IndexWrite(SourceRecord record, TimeSpan? ttl) => (record.ProfileId is { } profileId
-        ? store.Links.Upsert(new DocumentKey(record.CustomerRef!, RefLink.IdFor(RefLink.Transaction, record.RecordKey)), new RefLink(RefLink.Transaction, record.RecordKey) { ProfileId = profileId })
+        ? store.Refs.Upsert(new DocumentKey(record.CustomerRef!, RefLink.IdFor(RefLink.Transaction, record.RecordKey)), new RefLink(RefLink.Transaction, record.RecordKey) { ProfileId = profileId })
         : store.Pending.Upsert(new DocumentKey(record.CustomerRef!, record.RecordKey), new PendingLink(record.RecordKey, record.CustomerRef!, time.GetUtcNow()))) with { TimeToLive = ttl };
 }

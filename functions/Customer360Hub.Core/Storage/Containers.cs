@@ -28,13 +28,13 @@ public static class Containers
     public const string History = "history";
 
     /// <summary>Reference index: what points at a record key, email or phone; partition = the reference.</summary>
-    public const string Links = "links";
+    public const string Refs = "refs";
 
-    /// <summary>Households and their members; partition = household id.</summary>
+    /// <summary>Household membership of profiles; partition = household id, id = profile id.</summary>
     public const string Households = "households";
 
     /// <summary>Hashed identifiers of erased people; partition = hash.</summary>
     public const string Suppression = "suppression";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, History, Links, Households, Suppression];
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, History, Refs, Households, Suppression];
 }

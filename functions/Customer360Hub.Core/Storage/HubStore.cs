@@ -23,9 +23,9 @@ public sealed class HubStore
         Pending = new(_work, Containers.Pending, CoreJsonContext.Default.PendingLink);
         Aggregates = new(_work, Containers.Timeline, CoreJsonContext.Default.ProfileAggregates);
         History = new(_work, Containers.History, CoreJsonContext.Default.ProfileVersion);
-        Links = new(_work, Containers.Links, CoreJsonContext.Default.RefLink);
-        Claims = new(_work, Containers.Links, CoreJsonContext.Default.RecordClaims);
-        Households = new(_work, Containers.Households, CoreJsonContext.Default.Household);
+        Refs = new(_work, Containers.Refs, CoreJsonContext.Default.RefLink);
+        Claims = new(_work, Containers.Refs, CoreJsonContext.Default.RecordClaims);
+        Households = new(_work, Containers.Households, CoreJsonContext.Default.HouseholdMember);
         Suppression = new(_work, Containers.Suppression, CoreJsonContext.Default.SuppressionEntry);
     }
 
@@ -54,11 +54,11 @@ public sealed class HubStore
 
     public DocumentSet<ProfileVersion> History { get; }
 
-    public DocumentSet<RefLink> Links { get; }
+    public DocumentSet<RefLink> Refs { get; }
 
     public DocumentSet<RecordClaims> Claims { get; }
 
-    public DocumentSet<Household> Households { get; }
+    public DocumentSet<HouseholdMember> Households { get; }
 
     public DocumentSet<SuppressionEntry> Suppression { get; }
 
