@@ -186,6 +186,24 @@ public sealed class ProfileApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Quality_And_Erasure_ReportAndRejectBadInput()
+    {
+        await ProfileIdWhenPresentAsync(await PersonAsync(5));
+
+        var quality = await GetJsonAsync("api/v1/quality");
+        Assert.True(quality.GetProperty("profiles").GetInt32() >= 1);
+        Assert.True(quality.GetProperty("sources").TryGetProperty("businesscentral", out _));
+
+        foreach (var body in new[] { "{}", """{"email":"not-an-address"}""", """{"profileId":"x"}""", """{"recordKey":"nokey"}""" })
+        {
+            using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            using var response = await _http.PostAsync(new Uri("api/v1/erasures", UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     /// <summary>A person held by two systems (an ERP customer and a support user with the same email), published onto the bus.</summary>
     private async Task<TestPerson> PersonAsync(int index)
     {
