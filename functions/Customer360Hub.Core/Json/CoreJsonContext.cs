@@ -21,6 +21,7 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(ProfileVersion))]
 [JsonSerializable(typeof(RefLink))]
 [JsonSerializable(typeof(RecordClaims))]
+[JsonSerializable(typeof(RefHead))]
 [JsonSerializable(typeof(HouseholdMember))]
 [JsonSerializable(typeof(SuppressionEntry))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]

@@ -73,6 +73,16 @@ public sealed class CustomerRefs(HubStore store, IOptions<QualityOptions> qualit
         return (await store.GetProfileAsync(profileId, cancellationToken).ConfigureAwait(false))?.Document.Id;
     }
 
+    /// <summary>The write that moves the reference's head on (see <see cref="RefHead"/>).</summary>
+    public async Task<DocumentWrite> BumpAsync(string customerRef, CancellationToken cancellationToken = default)
+    {
+        var key = new DocumentKey(customerRef, RefHead.DocumentId);
+        var head = await store.RefHeads.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        return head is null
+            ? store.RefHeads.Create(key, new RefHead(customerRef, 1))
+            : store.RefHeads.Replace(key, head.Document with { Version = head.Document.Version + 1 }, head.ETag);
+    }
+
     public static bool IsContactRef(string customerRef) =>
         customerRef.StartsWith(RecordKeys.EmailRefPrefix, StringComparison.Ordinal) || customerRef.StartsWith(PhoneRefPrefix, StringComparison.Ordinal);
 }

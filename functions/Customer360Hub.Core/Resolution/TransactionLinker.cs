@@ -65,6 +65,7 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
         if (live)
         {
             writes.Add(IndexWrite(record, ttl));
+            writes.Add(await refs.BumpAsync(customerRef!, cancellationToken).ConfigureAwait(false));
         }
         else if (!record.Deleted && !expired)
         {
@@ -113,6 +114,8 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
             {
                 await MoveAsync(customerRef, moving, target, touched, cancellationToken).ConfigureAwait(false);
             }
+
+            await store.Documents.WriteAsync([await refs.BumpAsync(customerRef, cancellationToken).ConfigureAwait(false)], cancellationToken).ConfigureAwait(false);
         }
 
         return touched;

@@ -25,6 +25,7 @@ public sealed class HubStore
         History = new(_work, Containers.History, CoreJsonContext.Default.ProfileVersion);
         Refs = new(_work, Containers.Refs, CoreJsonContext.Default.RefLink);
         Claims = new(_work, Containers.Refs, CoreJsonContext.Default.RecordClaims);
+        RefHeads = new(_work, Containers.Refs, CoreJsonContext.Default.RefHead);
         Households = new(_work, Containers.Households, CoreJsonContext.Default.HouseholdMember);
         Suppression = new(_work, Containers.Suppression, CoreJsonContext.Default.SuppressionEntry);
     }
@@ -57,6 +58,8 @@ public sealed class HubStore
     public DocumentSet<RefLink> Refs { get; }
 
     public DocumentSet<RecordClaims> Claims { get; }
+
+    public DocumentSet<RefHead> RefHeads { get; }
 
     public DocumentSet<HouseholdMember> Households { get; }
 

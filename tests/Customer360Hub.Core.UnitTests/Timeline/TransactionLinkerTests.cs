@@ -3,6 +3,8 @@ using Customer360Hub.Changes;
 using Customer360Hub.Core.UnitTests.Support;
 using Customer360Hub.Json;
 using Customer360Hub.Profiles;
+using Customer360Hub.Resolution;
+using Customer360Hub.Storage;
 using Customer360Hub.Timeline;
 
 namespace Customer360Hub.Core.UnitTests.Timeline;
@@ -35,6 +37,45 @@ public sealed class TransactionLinkerTests : IAsyncLifetime
         var aggregates = (await _hub.AggregatesOfAsync(profileId))!;
         Assert.Equal(250m, aggregates.OpenInvoices["billing/invoice/I1"].Balance);
         Assert.Equal(1, aggregates.OpenTickets);
+    }
+
+    [Fact]
+    public async Task Apply_TransactionParksWhileItsCustomerArrivesInAParallelBatch_OneBatchIsRetriedAndItLinks()
+    {
+        var ticket = Ticket("T7", "email:jane@example.com", "open", null);
+        var jane = TestHub.Party("crm", "contact", "1", 1, new Dictionary<string, string> { ["email"] = "jane@example.com" });
+        var parked = new TaskCompletionSource();
+        var customerCommitted = new TaskCompletionSource();
+
+        // Two resolver workers: one parks the ticket (nobody holds the email yet), the other
+        // creates the customer and commits first. The ticket's batch must not commit as it is.
+        var ticketBatch = Task.Run(async () =>
+        {
+            await using var work = _hub.Store.BeginUnitOfWork();
+            await _hub.Get<TransactionLinker>().ApplyAsync(ticket);
+            parked.SetResult();
+            await customerCommitted.Task;
+            await work.CommitAsync();
+        });
+        await Task.Run(async () =>
+        {
+            await parked.Task;
+            await using var work = _hub.Store.BeginUnitOfWork();
+            foreach (var profileId in await _hub.Get<IdentityResolver>().ApplyAsync(jane))
+            {
+                await _hub.Get<PartyLinks>().ApplyAsync(jane.RecordKey);
+                await _hub.Get<ProfileComposer>().ComposeAsync(profileId, jane.PulledAt);
+            }
+
+            await work.CommitAsync();
+        });
+        customerCommitted.SetResult();
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => ticketBatch);
+        await _hub.ResolveAsync(ticket); // the bus delivers the failed batch again
+        var profileId = (await _hub.ProfileIdOfAsync("crm/contact/1"))!;
+        Assert.Equal(["support/ticket/T7"], (await _hub.TimelineOfAsync(profileId)).Select(e => e.RecordKey));
+        Assert.Empty(await _hub.Store.Pending.QueryAllAsync("email:jane@example.com"));
     }
 
     [Fact]
