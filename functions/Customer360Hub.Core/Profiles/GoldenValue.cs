@@ -6,5 +6,8 @@ namespace Customer360Hub.Profiles;
 /// </summary>
 public sealed record GoldenValue(string Value, string Source, string RecordId, DateTimeOffset ObservedAt, string Rule)
 {
+    /// <summary>The entity type of the winning record, so <see cref="Source"/>/<see cref="EntityType"/>/<see cref="RecordId"/> is its record key.</summary>
+    public string? EntityType { get; init; }
+
     public List<AlternativeValue>? Alternatives { get; init; }
 }

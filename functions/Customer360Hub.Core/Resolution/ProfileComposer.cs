@@ -156,7 +156,7 @@ public sealed class ProfileComposer(
         if (!golden.ContainsKey(CanonicalFields.FullName) && (golden.GetValueOrDefault(CanonicalFields.GivenName) ?? golden.GetValueOrDefault(CanonicalFields.FamilyName)) is { } basis)
         {
             var name = string.Join(' ', new[] { golden.GetValueOrDefault(CanonicalFields.GivenName)?.Value, golden.GetValueOrDefault(CanonicalFields.FamilyName)?.Value }.OfType<string>());
-            golden[CanonicalFields.FullName] = new GoldenValue(name, basis.Source, basis.RecordId, basis.ObservedAt, DerivedRule);
+            golden[CanonicalFields.FullName] = new GoldenValue(name, basis.Source, basis.RecordId, basis.ObservedAt, DerivedRule) { EntityType = basis.EntityType };
         }
 
         var contactPoints = new ContactPoints
@@ -202,7 +202,8 @@ public sealed class ProfileComposer(
             var (winner, status) = statements[0];
             consent[channel] = new GoldenValue(status!, winner.Source, winner.RecordId, winner.ModifiedAt, MostRestrictiveRule)
             {
-                Alternatives = statements.Count == 1 ? null : statements.Skip(1).Select(s => new AlternativeValue(s.Status!, s.Record.Source, s.Record.RecordId, s.Record.ModifiedAt)).ToList(),
+                EntityType = winner.EntityType,
+                Alternatives = statements.Count == 1 ? null : statements.Skip(1).Select(s => new AlternativeValue(s.Status!, s.Record.Source, s.Record.RecordId, s.Record.ModifiedAt) { EntityType = s.Record.EntityType }).ToList(),
             };
         }
 
@@ -228,7 +229,7 @@ public sealed class ProfileComposer(
     }
 
     private static SourceRecord? Winner(List<SourceRecord> records, GoldenValue? golden) =>
-        golden is null ? null : records.Find(r => r.Source == golden.Source && r.RecordId == golden.RecordId);
+        golden is null ? null : records.Find(r => r.Source == golden.Source && r.RecordId == golden.RecordId && (golden.EntityType is null || r.EntityType == golden.EntityType));
 
     private static string? PhoneOf(SourceRecord record, QualityOptions settings) =>
         PhoneFormat.ToE164(record.Attributes.GetValueOrDefault(CanonicalFields.Phone), record.Attributes.GetValueOrDefault(CanonicalFields.Country), settings.DefaultPhoneRegion);

@@ -116,11 +116,11 @@ public sealed class SurvivorshipEngine
             {
                 if (other.Values.TryGetValue(field, out var otherValue) && seen.Add(Normalize(otherValue)))
                 {
-                    (alternatives ??= []).Add(new AlternativeValue(otherValue, other.Record.Source, other.Record.RecordId, other.Record.ModifiedAt));
+                    (alternatives ??= []).Add(new AlternativeValue(otherValue, other.Record.Source, other.Record.RecordId, other.Record.ModifiedAt) { EntityType = other.Record.EntityType });
                 }
             }
 
-            result[field] = new GoldenValue(value, winner.Record.Source, winner.Record.RecordId, winner.Record.ModifiedAt, rule) { Alternatives = alternatives };
+            result[field] = new GoldenValue(value, winner.Record.Source, winner.Record.RecordId, winner.Record.ModifiedAt, rule) { EntityType = winner.Record.EntityType, Alternatives = alternatives };
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class SurvivorshipEngineTests
         Assert.Equal("5 Broadway", golden[CanonicalFields.AddressLine1].Value);
         Assert.Equal(("billing", "B7", Older, "source-priority"), (golden[CanonicalFields.City].Source, golden[CanonicalFields.City].RecordId, golden[CanonicalFields.City].ObservedAt, golden[CanonicalFields.City].Rule));
         var lost = Assert.Single(golden[CanonicalFields.City].Alternatives!);
-        Assert.Equal(new AlternativeValue("Chicago", "crm", "C1", Newer), lost);
+        Assert.Equal(new AlternativeValue("Chicago", "crm", "C1", Newer) { EntityType = "contact" }, lost);
+        Assert.Equal("contact", golden[CanonicalFields.City].EntityType);
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class SurvivorshipEngineTests
 
         var golden = engine.Decide([Record("crm", "1", Older, (CanonicalFields.Phone, "+13125550100")), Record("erp", "2", Newer, (CanonicalFields.Phone, "+13125550199"))], [CanonicalFields.Phone]);
 
-        Assert.Equal(new GoldenValue("+13125550199", "erp", "2", Newer, "most-recent"), golden[CanonicalFields.Phone] with { Alternatives = null });
+        Assert.Equal(new GoldenValue("+13125550199", "erp", "2", Newer, "most-recent") { EntityType = "contact" }, golden[CanonicalFields.Phone] with { Alternatives = null });
         Assert.Equal("+13125550100", Assert.Single(golden[CanonicalFields.Phone].Alternatives!).Value);
     }
 
