@@ -79,7 +79,7 @@ public sealed partial class ChangeResolver(
 
             foreach (var (profileId, pulledAt) in recompose)
             {
-                var result = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
+                var result = await composer.RecomposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
                 if (result.Profile is not null)
                 {
                     Touch(announce, [profileId], pulledAt);

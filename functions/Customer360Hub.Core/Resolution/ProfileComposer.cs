@@ -46,8 +46,12 @@ public sealed class ProfileComposer(
     private static readonly string[] AddressFields =
         [CanonicalFields.AddressLine1, CanonicalFields.AddressLine2, CanonicalFields.City, CanonicalFields.Region, CanonicalFields.Postcode, CanonicalFields.Country];
 
-    /// <summary>Recomposes the profile; its <see cref="ComposeResult.Profile"/> is null when it no longer exists or was merged away.</summary>
-    public async Task<ComposeResult> ComposeAsync(string profileId, DateTimeOffset pulledAt, CancellationToken cancellationToken = default)
+    /// <summary>Recomposes the profile; null when it no longer exists or was merged away.</summary>
+    public async Task<GoldenProfile?> ComposeAsync(string profileId, DateTimeOffset pulledAt, CancellationToken cancellationToken = default) =>
+        (await RecomposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false)).Profile;
+
+    /// <summary>Recomposes the profile and says which other profiles' timelines changed on the way (re-linked transactions).</summary>
+    public async Task<ComposeResult> RecomposeAsync(string profileId, DateTimeOffset pulledAt, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
         {
