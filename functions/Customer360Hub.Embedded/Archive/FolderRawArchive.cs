@@ -35,7 +35,8 @@ public sealed class FolderRawArchive(string root, TimeProvider time) : IRawArchi
     public async Task<ReadOnlyMemory<byte>?> ReadAsync(string reference, CancellationToken cancellationToken = default)
     {
         var path = PathOf(reference);
-        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        // Typed explicitly: a null byte[] would otherwise become an empty page, not "unknown".
+        return File.Exists(path) ? (ReadOnlyMemory<byte>?)await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -20,7 +20,7 @@ internal sealed class EmulatorProcess : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Starts <paramref name="script"/> (relative to node_modules) with the arguments for <paramref name="port"/> and waits until it listens.</summary>
-    public static async Task<EmulatorProcess> StartAsync(string script, Func<int, string> arguments)
+    public static async Task<EmulatorProcess> StartAsync(string script, Func<int, string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var modules = await EmulatorPackages.EnsureInstalledAsync();
         var port = FreePort();
@@ -30,6 +30,11 @@ internal sealed class EmulatorProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started; Node.js 20+ must be on PATH.");
         var emulator = new EmulatorProcess(process, port);
         process.OutputDataReceived += (_, e) => emulator.Append(e.Data);
