@@ -3,6 +3,7 @@ using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
 using Customer360Hub.Storage;
+using Customer360Hub.Telemetry;
 using Microsoft.Extensions.Logging;
 using System.Text.Json;
 
@@ -50,6 +51,10 @@ public sealed partial class ChangeResolver(
             {
                 touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
             }
+
+            var source = new KeyValuePair<string, object?>("source", change.Source);
+            HubTelemetry.ChangesResolved.Add(1, source);
+            HubTelemetry.ResolverLag.Record(Math.Max(0, (time.GetUtcNow() - change.PulledAt).TotalSeconds), source);
         }
 
         var announcements = new List<BusMessage>(touched.Count);

@@ -12,6 +12,7 @@ public static class HubTelemetry
 {
     public const string Name = "Customer360Hub";
 
+    /// <summary>Spans: <c>connector.sync</c> per sync pass, <c>bus.handle</c> per handled batch.</summary>
     public static ActivitySource Source { get; } = new(Name);
 
     public static Meter Meter { get; } = new(Name);
@@ -36,6 +37,9 @@ public static class HubTelemetry
 
     /// <summary>Profiles split because their evidence went away.</summary>
     public static Counter<long> ProfilesSplit { get; } = Meter.CreateCounter<long>("c360.profiles.split", "{profile}", "Profiles split apart.");
+
+    /// <summary>Each profile's health as scored, 0 to 1 (tag <c>model</c>): the ops workbook's health distribution.</summary>
+    public static Histogram<double> ProfileHealth { get; } = Meter.CreateHistogram<double>("c360.profiles.health", "1", "Profile health scores as written.");
 
     /// <summary>Messages given up on (tags <c>topic</c>, <c>subscription</c>).</summary>
     public static Counter<long> DeadLetters { get; } = Meter.CreateCounter<long>("c360.bus.dead_letters", "{message}", "Messages moved to the dead letter.");
