@@ -15,13 +15,16 @@ namespace Customer360Hub.Azure.Storage;
 /// <summary>
 /// The profile store on Cosmos DB (NoSQL API), one container per hub container, laid out as in
 /// <see cref="CosmosContainerLayout"/>. Writes to one partition go as a transactional batch (all or
-/// nothing); ETags make every conditional write optimistic; time to live becomes the item's
-/// <c>ttl</c>. The request charge of every call is recorded per operation and container.
+/// nothing), different partitions concurrently; ETags make every conditional write optimistic;
+/// time to live becomes the item's <c>ttl</c>. The request charge of every call is recorded per
+/// operation and container.
 /// </summary>
 public sealed class CosmosDocumentStore : IDocumentStore
 {
     private const int MaxBatchOperations = 100;
     private const int MaxParallelReads = 16;
+    private const int MaxParallelWrites = 16;
+    private const int MaxParallelBulkWrites = 128;
     private static readonly byte[] DocumentsProperty = "Documents"u8.ToArray();
 
     private readonly Database _database;
@@ -112,17 +115,18 @@ public sealed class CosmosDocumentStore : IDocumentStore
             .Select(g => g.Select(w => w.write).ToList())
             .ToList();
 
-        if (_bulk && groups.Count > 1)
+        if (groups.Count == 1)
         {
-            // Backfill hosts: the SDK packs the concurrent calls into bulk requests.
-            await Task.WhenAll(groups.Select(g => WritePartitionAsync(g, cancellationToken))).ConfigureAwait(false);
+            await WritePartitionAsync(groups[0], cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        foreach (var group in groups)
-        {
-            await WritePartitionAsync(group, cancellationToken).ConfigureAwait(false);
-        }
+        // Partitions are independent transactions, so they go side by side (a unit of work touches
+        // many); with bulk execution on, the SDK packs the concurrent calls into bulk requests.
+        await Parallel.ForEachAsync(
+            groups,
+            new ParallelOptions { MaxDegreeOfParallelism = _bulk ? MaxParallelBulkWrites : MaxParallelWrites, CancellationToken = cancellationToken },
+            async (group, ct) => await WritePartitionAsync(group, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -15,8 +15,8 @@ public sealed class CosmosStoreOptions
     public string Database { get; set; } = "customer360";
 
     /// <summary>
-    /// Lets the SDK group concurrent writes into bulk requests and applies the partitions of a
-    /// write batch concurrently. For backfill hosts: it trades per-request latency for throughput.
+    /// Lets the SDK pack concurrent writes into bulk requests (and raises the write concurrency).
+    /// For backfills and large replays: it trades per-request latency for throughput.
     /// </summary>
     public bool AllowBulkExecution { get; set; }
 }

@@ -33,40 +33,54 @@ public sealed partial class ChangeResolver(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
-        var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var message in messages)
+        var announcements = new List<BusMessage>();
+        var resolved = new List<SourceChange>(messages.Count);
+
+        // The whole batch is one unit of work: one store transaction, announced only once committed.
+        await using (var work = store.BeginUnitOfWork())
         {
-            SourceChange change;
-            try
+            var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var message in messages)
             {
-                change = SourceChangeSerializer.Deserialize(message.Body.Span);
-            }
-            catch (MalformedChangeException ex)
-            {
-                rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
-                continue;
+                SourceChange change;
+                try
+                {
+                    change = SourceChangeSerializer.Deserialize(message.Body.Span);
+                }
+                catch (MalformedChangeException ex)
+                {
+                    rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
+                    continue;
+                }
+
+                foreach (var profileId in await ApplyAsync(change, cancellationToken).ConfigureAwait(false))
+                {
+                    touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
+                }
+
+                resolved.Add(change);
             }
 
-            foreach (var profileId in await ApplyAsync(change, cancellationToken).ConfigureAwait(false))
+            foreach (var (profileId, pulledAt) in touched)
             {
-                touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
+                var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
+                if (profile is not null)
+                {
+                    var changed = new ProfileChanged(profileId, "source-change", profile.UpdatedAt, pulledAt);
+                    var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
+                    announcements.Add(new BusMessage($"{profileId}@{profile.UpdatedAt.UtcTicks}", profileId, "profile-changed", body));
+                }
             }
 
-            var source = new KeyValuePair<string, object?>("source", change.Source);
-            HubTelemetry.ChangesResolved.Add(1, source);
-            HubTelemetry.ResolverLag.Record(Math.Max(0, (time.GetUtcNow() - change.PulledAt).TotalSeconds), source);
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var announcements = new List<BusMessage>(touched.Count);
-        foreach (var (profileId, pulledAt) in touched)
+        var now = time.GetUtcNow();
+        foreach (var change in resolved)
         {
-            var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-            if (profile is not null)
-            {
-                var changed = new ProfileChanged(profileId, "source-change", profile.UpdatedAt, pulledAt);
-                var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
-                announcements.Add(new BusMessage($"{profileId}@{profile.UpdatedAt.UtcTicks}", profileId, "profile-changed", body));
-            }
+            var source = new KeyValuePair<string, object?>("source", change.Source);
+            HubTelemetry.ChangesResolved.Add(1, source);
+            HubTelemetry.ResolverLag.Record(Math.Max(0, (now - change.PulledAt).TotalSeconds), source);
         }
 
         if (announcements.Count > 0)
@@ -74,7 +88,7 @@ public sealed partial class ChangeResolver(
             await bus.PublishAsync(Topics.ProfileChanges, announcements, cancellationToken).ConfigureAwait(false);
         }
 
-        LogBatch(logger, messages.Count, touched.Count, rejections.Count);
+        LogBatch(logger, messages.Count, announcements.Count, rejections.Count);
         return rejections;
     }
 
