@@ -21,7 +21,7 @@ public sealed class TriggerDispatcher(
 
         var handler = handlers.SingleOrDefault(h => h.Topic == topic && h.Subscription == subscription)
             ?? throw new InvalidOperationException($"No handler is registered for {topic}/{subscription}.");
-        var triggered = new TriggeredBatch<T>(bus, batch, options.Value.MaxDeliveryCount);
+        var triggered = new TriggeredBatch<T>(bus, batch, options.Value.MaxDeliveryCount, logger);
         await new BusConsumer(triggered, handler, batch.Messages.Count, logger).PumpOnceAsync(cancellationToken).ConfigureAwait(false);
     }
 }

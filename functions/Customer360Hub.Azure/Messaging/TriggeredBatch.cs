@@ -1,5 +1,6 @@
 using Customer360Hub.Messaging;
 using Customer360Hub.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Customer360Hub.Azure.Messaging;
 
@@ -9,19 +10,21 @@ namespace Customer360Hub.Azure.Messaging;
 /// redelivers), the last allowed delivery dead-letters with the error, and rejections are
 /// dead-lettered with their reason. Publishing goes to the real bus.
 /// </summary>
-internal sealed class TriggeredBatch<T> : IChangeBus
+internal sealed partial class TriggeredBatch<T> : IChangeBus
 {
     private const int MaxReasonLength = 4096;
 
     private readonly IChangeBus _publisher;
     private readonly TriggeredMessages<T> _trigger;
     private readonly int _maxDeliveryCount;
+    private readonly ILogger _logger;
     private readonly Dictionary<string, T> _byLockToken;
     private readonly IReadOnlyList<ReceivedMessage> _received;
     private bool _handedOut;
 
-    public TriggeredBatch(IChangeBus publisher, TriggeredMessages<T> trigger, int maxDeliveryCount)
+    public TriggeredBatch(IChangeBus publisher, TriggeredMessages<T> trigger, int maxDeliveryCount, ILogger logger)
     {
+        _logger = logger;
         _publisher = publisher;
         _trigger = trigger;
         _maxDeliveryCount = maxDeliveryCount;
@@ -62,9 +65,14 @@ internal sealed class TriggeredBatch<T> : IChangeBus
 
         // Service Bus would dead-letter the next abandon with a bare "MaxDeliveryCountExceeded";
         // doing it here keeps the last error as the reason, as the embedded bus does.
-        return message.DeliveryCount >= _maxDeliveryCount
-            ? DeadLetterAsync(message, $"gave up after {message.DeliveryCount} deliveries; last error: {reason}", cancellationToken)
-            : _trigger.Abandon(Original(message), Shorten(reason), cancellationToken);
+        if (message.DeliveryCount < _maxDeliveryCount)
+        {
+            return _trigger.Abandon(Original(message), Shorten(reason), cancellationToken);
+        }
+
+        var final = $"gave up after {message.DeliveryCount} deliveries; last error: {reason}";
+        LogGaveUp(_logger, message.MessageId, message.Topic, message.Subscription, final);
+        return DeadLetterAsync(message, final, cancellationToken);
     }
 
     public Task DeadLetterAsync(ReceivedMessage message, string reason, CancellationToken cancellationToken = default)
@@ -74,6 +82,9 @@ internal sealed class TriggeredBatch<T> : IChangeBus
         HubTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("topic", message.Topic), new KeyValuePair<string, object?>("subscription", message.Subscription));
         return _trigger.DeadLetter(Original(message), Shorten(reason), reason, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} on {Topic}/{Subscription} dead-lettered: {Reason}")]
+    private static partial void LogGaveUp(ILogger logger, string messageId, string topic, string subscription, string reason);
 
     private static string Shorten(string reason) => reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength];
 
