@@ -26,7 +26,7 @@ internal static class EmulatorPackages
             return modules;
         }
 
-        var npm = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
+        var npm = new ProcessStartInfo("npm", "ci --no-audit --no-fund --ignore-scripts --loglevel=error")
         {
             WorkingDirectory = Folder,
             RedirectStandardOutput = true,
