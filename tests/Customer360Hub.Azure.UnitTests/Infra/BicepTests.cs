@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Customer360Hub.Azure.Storage;
 using Customer360Hub.Azure.UnitTests.Support;
+using Customer360Hub.Messaging;
+using Customer360Hub.Storage;
 
 namespace Customer360Hub.Azure.UnitTests.Infra;
 
@@ -111,6 +114,34 @@ public sealed class BicepTests
         var subscription = Assert.Single(Resources(template, "Microsoft.ServiceBus/namespaces/topics/subscriptions"));
         Assert.True(subscription["properties"]!["requiresSession"]!.GetValue<bool>());
         Assert.Equal("[parameters('maxDeliveryCount')]", subscription["properties"]!["maxDeliveryCount"]!.ToString());
+    }
+
+    [Fact]
+    public async Task Template_CosmosContainers_MatchTheStoreLayout()
+    {
+        var module = Templates(await Compiled.Value).Single(t => OwnResources(t, "Microsoft.DocumentDB/databaseAccounts").Any());
+        var container = Assert.Single(OwnResources(module, "Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers"));
+        var resource = container["properties"]!["resource"]!;
+        var layout = CosmosContainerLayout.PropertiesOf(Containers.Profiles);
+
+        Assert.Equal(Containers.All, module["variables"]!["containerNames"]!.AsArray().Select(n => n!.ToString()));
+        Assert.Equal(layout.PartitionKeyPath, resource["partitionKey"]!["paths"]![0]!.ToString());
+        Assert.Equal(layout.DefaultTimeToLive, resource["defaultTtl"]!.GetValue<int>());
+        Assert.Equal(
+            layout.IndexingPolicy.ExcludedPaths.Select(p => p.Path),
+            resource["indexingPolicy"]!["excludedPaths"]!.AsArray().Select(p => p!["path"]!.ToString()));
+    }
+
+    [Fact]
+    public async Task Template_TopicsAndSubscriptions_MatchTheHubTopics()
+    {
+        var module = Templates(await Compiled.Value).Single(t => OwnResources(t, "Microsoft.ServiceBus/namespaces").Any());
+
+        var topology = module["variables"]!["topology"]!.AsArray().Select(e => (e!["topic"]!.ToString(), e["subscription"]!.ToString()));
+
+        Assert.Equal(
+            Topics.Subscriptions.SelectMany(t => t.Value.Select(s => (t.Key, s))).Order(),
+            topology.Order());
     }
 
     /// <summary>Role assignments with the role id resolved from the module's <c>roles</c> variable.</summary>
