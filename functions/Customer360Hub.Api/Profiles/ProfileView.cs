@@ -2,11 +2,16 @@ using Customer360Hub.Profiles;
 
 namespace Customer360Hub.Api.Profiles;
 
-/// <summary>The 360 profile as the API returns it.</summary>
+/// <summary>
+/// The 360 profile as the API returns it, before scoping: each caller receives only the fields of
+/// the groups its role sees. <see cref="Engine"/> and <see cref="ProfileScore.Note"/> say which
+/// parts are still preliminary.
+/// </summary>
 public sealed record ProfileView(
     string Id,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    DateTimeOffset LastPulledAt,
     IReadOnlyDictionary<string, GoldenValue> Fields,
     IReadOnlyList<string> Emails,
     IReadOnlyList<string> Sources,

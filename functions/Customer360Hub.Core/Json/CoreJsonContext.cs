@@ -18,4 +18,5 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(QuarantinedRecord))]
 [JsonSerializable(typeof(PendingLink))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
+[JsonSerializable(typeof(Customer360Hub.Auditing.AuditRecord))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -55,13 +55,13 @@ public sealed partial class ChangeResolver(
         var announcements = new List<BusMessage>(touched.Count);
         foreach (var (profileId, pulledAt) in touched)
         {
+            // A profile that is gone (its last record deleted, or merged away) is announced too, so
+            // listeners drop what they derived from it.
             var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-            if (profile is not null)
-            {
-                var changed = new ProfileChanged(profileId, "source-change", profile.UpdatedAt, pulledAt);
-                var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
-                announcements.Add(new BusMessage($"{profileId}@{profile.UpdatedAt.UtcTicks}", profileId, "profile-changed", body));
-            }
+            var changedAt = profile?.UpdatedAt ?? time.GetUtcNow();
+            var changed = new ProfileChanged(profileId, profile is null ? "removed" : "source-change", changedAt, pulledAt);
+            var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
+            announcements.Add(new BusMessage($"{profileId}@{changedAt.UtcTicks}", profileId, "profile-changed", body));
         }
 
         if (announcements.Count > 0)

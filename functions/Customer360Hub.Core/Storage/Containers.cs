@@ -24,5 +24,8 @@ public static class Containers
     /// <summary>Transactions waiting for their customer; partition = customer reference.</summary>
     public const string Pending = "pending";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending];
+    /// <summary>The API's lookup and search index (emails, phones, source ids, name tokens to profiles); partition = lookup key.</summary>
+    public const string Lookup = "lookup";
+
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Lookup];
 }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Customer360Hub.Api.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace Customer360Hub.Api.Pipeline;
+
+/// <summary>An authenticated, authorized request as handlers see it, and what it disclosed (for the audit trail).</summary>
+public sealed class ApiRequest(HttpContext httpContext, ApiOperation operation, Caller caller, string correlationId, IReadOnlyDictionary<string, string?> routeValues)
+{
+    public HttpContext HttpContext { get; } = httpContext;
+
+    public ApiOperation Operation { get; } = operation;
+
+    public Caller Caller { get; } = caller;
+
+    public string CorrelationId { get; } = correlationId;
+
+    public CancellationToken Aborted => HttpContext.RequestAborted;
+
+    /// <summary>Profiles disclosed by the response; null when it disclosed none.</summary>
+    public IReadOnlyList<string>? DisclosedProfiles { get; private set; }
+
+    /// <summary>Field groups present in the response, by name.</summary>
+    public IReadOnlyList<string> DisclosedGroups { get; private set; } = [];
+
+    /// <summary>Non-personal context for the audit record (the kind of a lookup, never its value).</summary>
+    public string? AuditDetail { get; set; }
+
+    public string Route(string name) =>
+        routeValues.TryGetValue(name, out var value) && value is not null ? value : throw ApiProblemException.BadRequest($"The route value '{name}' is missing.", "Check the request path.");
+
+    /// <summary>A query parameter given at most once; null when absent.</summary>
+    public string? Query(string name)
+    {
+        var values = HttpContext.Request.Query[name];
+        return values.Count switch
+        {
+            0 => null,
+            1 => values[0],
+            _ => throw ApiProblemException.BadRequest($"The query parameter '{name}' is given more than once.", "Give each query parameter once."),
+        };
+    }
+
+    /// <summary>An integer query parameter within bounds, or <paramref name="fallback"/> when absent.</summary>
+    public int QueryInt(string name, int fallback, int minimum, int maximum)
+    {
+        var text = Query(name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
+            ? value
+            : throw ApiProblemException.BadRequest($"The query parameter '{name}' is out of range.", $"Use a whole number from {minimum} to {maximum}.");
+    }
+
+    public void Disclosed(IReadOnlyList<string> profileIds, IReadOnlyList<string> groups)
+    {
+        DisclosedProfiles = profileIds;
+        DisclosedGroups = groups;
+    }
+}

@@ -1,0 +1,6 @@
+using Customer360Hub.Profiles;
+
+namespace Customer360Hub.Api.Profiles;
+
+/// <summary>A search result: the profile's id and the golden fields that tell people apart (scoped like the profile).</summary>
+public sealed record ProfileSummary(string Id, DateTimeOffset UpdatedAt, IReadOnlyDictionary<string, GoldenValue> Fields);
