@@ -2,6 +2,7 @@ using Customer360Hub.Api.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Customer360Hub.Api.Hosting;
@@ -24,7 +25,22 @@ public static class ApiApplicationBuilderExtensions
             app.MapMethods(operation.Route, [operation.Method], context => api.InvokeAsync(operation.Id, context, Values(context.Request.RouteValues)));
         }
 
-        app.MapFallback(context => Customer360Api.WriteProblemAsync(context, StatusCodes.Status404NotFound, "No such resource.", "See /api/v1/openapi.json for the API's routes."));
+        // Routing alone answers an unknown method with 405 only when no fallback exists; the
+        // fallback checks the operations' templates itself so that both cases get a problem.
+        var templates = api.Operations.All
+            .Select(o => (o.Method, Matcher: new TemplateMatcher(TemplateParser.Parse(o.Route.TrimStart('/')), new RouteValueDictionary())))
+            .ToList();
+        app.MapFallback(context =>
+        {
+            var allowed = templates.Where(t => t.Matcher.TryMatch(context.Request.Path, new RouteValueDictionary())).Select(t => t.Method).Distinct().ToList();
+            if (allowed.Count > 0)
+            {
+                context.Response.Headers.Allow = string.Join(", ", allowed);
+                return Customer360Api.WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed.", $"Use {string.Join(" or ", allowed)}.");
+            }
+
+            return Customer360Api.WriteProblemAsync(context, StatusCodes.Status404NotFound, "No such resource.", "See /api/v1/openapi.json for the API's routes.");
+        });
         return app;
     }
 
