@@ -49,7 +49,7 @@ public static class ApiServiceCollectionExtensions
             sp.GetRequiredService<ProfileViewCache>(),
             sp.GetRequiredService<IOptions<LookupOptions>>()));
         services.TryAddSingleton<AuditHandlers>();
-        services.TryAddSingleton(sp => new ApiOperations(sp.GetRequiredService<ProfileHandlers>(), sp.GetRequiredService<AuditHandlers>()));
+        services.TryAddSingleton<ApiOperations>();
         services.TryAddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.TryAddSingleton<Customer360Api>();

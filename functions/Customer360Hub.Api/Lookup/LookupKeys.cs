@@ -14,6 +14,11 @@ public static class LookupKeys
 
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
+    // The hosts run with invariant globalization, where Unicode decomposition is unavailable, so
+    // common Latin letters with diacritics are folded by table.
+    private const string Accented = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżžß";
+    private const string Plain = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnoooooooooorrrssssttuuuuuuuuuuwyyyzzzs";
+
     public static string? Email(string? email) => MatchKeys.NormalizeEmail(email) is { } normalized ? "email:" + normalized : null;
 
     /// <summary>The E.164 form of a phone number, or null when it is not a possible number.</summary>
@@ -55,7 +60,7 @@ public static class LookupKeys
 
         var tokens = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -64,7 +69,9 @@ public static class LookupKeys
 
             if (char.IsLetterOrDigit(c))
             {
-                current.Append(char.ToLowerInvariant(c));
+                var lower = char.ToLowerInvariant(c);
+                var folded = Accented.IndexOf(lower, StringComparison.Ordinal);
+                current.Append(folded < 0 ? lower : Plain[folded]);
             }
             else
             {

@@ -17,7 +17,7 @@ public static class OpenApiDocumentBuilder
 {
     public const string Version = "1.0.0";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2 };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Build(ApiOperations operations)
     {
@@ -175,8 +175,14 @@ public static class OpenApiDocumentBuilder
             if (obj["type"] is JsonArray types)
             {
                 var names = types.Select(t => t!.GetValue<string>()).ToList();
+                // Web defaults also read numbers from strings; the API always writes numbers.
                 var nonNull = names.Where(t => t != "null").ToList();
-                obj["type"] = nonNull.Count == 1 ? nonNull[0] : "string";
+                var numeric = nonNull.FirstOrDefault(t => t is "integer" or "number");
+                obj["type"] = numeric ?? nonNull.FirstOrDefault() ?? "string";
+                if (numeric is not null)
+                {
+                    obj.Remove("pattern");
+                }
                 if (names.Contains("null"))
                 {
                     obj["nullable"] = true;

@@ -3,6 +3,7 @@ using Customer360Hub.Api.OpenApi;
 using Customer360Hub.Api.Profiles;
 using Customer360Hub.Auditing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using static Customer360Hub.Api.Security.Roles;
 
 namespace Customer360Hub.Api.Pipeline;
@@ -23,14 +24,14 @@ public sealed class ApiOperations
     private readonly Dictionary<string, ApiOperation> _byId;
     private readonly Lazy<byte[]> _openApi;
 
-    internal ApiOperations(ProfileHandlers profiles, AuditHandlers audit)
+    public ApiOperations()
     {
         var id = ApiParameter.Path("id", "A profile id (p- followed by 20 hexadecimal digits); a merged id redirects to the survivor.", "p-0123456789abcdef0123");
         var cursor = ApiParameter.Query("cursor", "The nextCursor of the previous page.", maxLength: 2048);
         All =
         [
             new(GetProfile, "GET", "/api/v1/profiles/{id}", "Profiles", "Get a profile, scoped to the caller's role",
-                Readers, [id], typeof(ProfileView), [200, 304, 308, 400, 401, 403, 404], profiles.GetProfileAsync),
+                Readers, [id], typeof(ProfileView), [200, 304, 308, 400, 401, 403, 404], r => Service<ProfileHandlers>(r).GetProfileAsync(r)),
             new(LookupProfile, "GET", "/api/v1/profiles/lookup", "Profiles", "Find the profile with an email, a phone or a source system's id",
                 Readers,
                 [
@@ -41,7 +42,7 @@ public sealed class ApiOperations
                     ApiParameter.Query("sourceId", "The record's id in that system (e.g. a Salesforce Account Id).", maxLength: 200),
                     ApiParameter.Query("entityType", "Optional: the record's entity type in that system (account, contact, customer, ...).", maxLength: 64),
                 ],
-                typeof(ProfileView), [200, 304, 400, 401, 403, 404, 409], profiles.LookupAsync),
+                typeof(ProfileView), [200, 304, 400, 401, 403, 404, 409], r => Service<ProfileHandlers>(r).LookupAsync(r)),
             new(SearchProfiles, "GET", "/api/v1/profiles/search", "Profiles", "Search profiles by name or company (word prefixes), a page at a time",
                 Readers,
                 [
@@ -50,7 +51,7 @@ public sealed class ApiOperations
                     ApiParameter.Query("limit", "Results per page (default 25).", "integer", "int32", 1, ProfileHandlers.MaxSearchPage),
                     cursor,
                 ],
-                typeof(SearchPage), [200, 400, 401, 403], profiles.SearchAsync),
+                typeof(SearchPage), [200, 400, 401, 403], r => Service<ProfileHandlers>(r).SearchAsync(r)),
             new(GetTimeline, "GET", "/api/v1/profiles/{id}/timeline", "Profiles", "A profile's timeline, newest first, a page at a time",
                 Readers,
                 [
@@ -59,7 +60,7 @@ public sealed class ApiOperations
                     cursor,
                     ApiParameter.Query("kind", "Comma-separated kinds: order, invoice, payment, subscription, ticket, marketingEvent, interaction, opportunity, usage.", maxLength: 300),
                 ],
-                typeof(TimelinePage), [200, 308, 400, 401, 403, 404], profiles.GetTimelineAsync),
+                typeof(TimelinePage), [200, 308, 400, 401, 403, 404], r => Service<ProfileHandlers>(r).GetTimelineAsync(r)),
             new(QueryAudit, "GET", "/api/v1/audit", "Audit", "Read the audit trail: who read or changed which profile",
                 Auditors,
                 [
@@ -70,7 +71,7 @@ public sealed class ApiOperations
                     ApiParameter.Query("limit", "Records per page (default 100).", "integer", "int32", 1, AuditHandlers.MaxPage),
                     cursor,
                 ],
-                typeof(AuditPage), [200, 400, 401, 403], audit.QueryAsync),
+                typeof(AuditPage), [200, 400, 401, 403], r => Service<AuditHandlers>(r).QueryAsync(r)),
             new(GetOpenApi, "GET", "/api/v1/openapi.json", "Meta", "This OpenAPI document",
                 [], [], null, [200], _ => Task.FromResult(Results.Bytes(_openApi!.Value, "application/json; charset=utf-8"))),
         ];
@@ -84,4 +85,7 @@ public sealed class ApiOperations
     public byte[] OpenApiDocument => _openApi.Value;
 
     public ApiOperation? Find(string id) => _byId.GetValueOrDefault(id);
+
+    private static T Service<T>(ApiRequest request)
+        where T : notnull => request.HttpContext.RequestServices.GetRequiredService<T>();
 }

@@ -3,8 +3,8 @@ namespace Customer360Hub.Api.Pipeline;
 /// <summary>Thrown by handlers for a request that cannot be answered; the pipeline turns it into an RFC 9457 problem.</summary>
 public sealed class ApiProblemException : Exception
 {
-    public ApiProblemException(int status, string title, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null)
-        : base(title)
+    public ApiProblemException(int status, string title, string? detail = null, IReadOnlyDictionary<string, object?>? extensions = null, Exception? innerException = null)
+        : base(title, innerException)
     {
         Status = status;
         Title = title;

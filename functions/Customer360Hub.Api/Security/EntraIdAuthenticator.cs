@@ -27,7 +27,14 @@ public sealed partial class EntraIdAuthenticator
     private readonly EntraIdOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EntraIdAuthenticator> _logger;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
+    private static readonly TimeSpan MetadataLifetime = TimeSpan.FromHours(12);
+    private static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromSeconds(30);
+
+    private readonly string _metadataAddress;
+    private readonly HttpDocumentRetriever _retriever;
+    private readonly SemaphoreSlim _metadataLock = new(1, 1);
+    private OpenIdConnectConfiguration? _metadata;
+    private DateTimeOffset _fetchedAt;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Expires)> _validated = new(StringComparer.Ordinal);
 
@@ -39,10 +46,8 @@ public sealed partial class EntraIdAuthenticator
         _time = time;
         _logger = logger;
         var authority = (_options.Authority ?? throw new InvalidOperationException("Api:EntraId:Authority is not configured.")).TrimEnd('/');
-        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-            authority + "/.well-known/openid-configuration",
-            new OpenIdConnectConfigurationRetriever(),
-            new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = _options.RequireHttpsMetadata });
+        _metadataAddress = authority + "/.well-known/openid-configuration";
+        _retriever = new HttpDocumentRetriever(httpClients.CreateClient(HttpClientName)) { RequireHttps = _options.RequireHttpsMetadata };
     }
 
     /// <summary>The caller, or the reason the token was refused.</summary>
@@ -62,10 +67,8 @@ public sealed partial class EntraIdAuthenticator
         }
 
         var result = await ValidateAsync(token, cancellationToken).ConfigureAwait(false);
-        if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        if (!result.IsValid && await RefreshForUnknownKeyAsync(token, cancellationToken).ConfigureAwait(false))
         {
-            // Entra ID rolls its signing keys: fetch the published keys again, once.
-            _metadata.RequestRefresh();
             result = await ValidateAsync(token, cancellationToken).ConfigureAwait(false);
         }
 
@@ -87,7 +90,7 @@ public sealed partial class EntraIdAuthenticator
 
     private async Task<TokenValidationResult> ValidateAsync(string token, CancellationToken cancellationToken)
     {
-        var metadata = await _metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        var metadata = await MetadataAsync(force: false, cancellationToken).ConfigureAwait(false);
         var parameters = new TokenValidationParameters
         {
             ValidIssuers = [metadata.Issuer, .. _options.ExtraIssuers],
@@ -101,6 +104,62 @@ public sealed partial class EntraIdAuthenticator
             RoleClaimType = "roles",
         };
         return await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+    }
+
+    /// <summary>Entra ID rolls its signing keys: a token signed with a key id we have not seen fetches the keys again (at most every 30 s).</summary>
+    private async Task<bool> RefreshForUnknownKeyAsync(string token, CancellationToken cancellationToken)
+    {
+        string kid;
+        try
+        {
+            kid = _handler.ReadJsonWebToken(token).Kid;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var known = _metadata?.SigningKeys.Any(k => k.KeyId == kid) ?? false;
+        if (known || string.IsNullOrEmpty(kid) || _time.GetUtcNow() - _fetchedAt < MinimumRefreshInterval)
+        {
+            return false;
+        }
+
+        await MetadataAsync(force: true, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<OpenIdConnectConfiguration> MetadataAsync(bool force, CancellationToken cancellationToken)
+    {
+        if (!force && _metadata is { } current && _time.GetUtcNow() - _fetchedAt < MetadataLifetime)
+        {
+            return current;
+        }
+
+        await _metadataLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!force && _metadata is { } fetched && _time.GetUtcNow() - _fetchedAt < MetadataLifetime)
+            {
+                return fetched;
+            }
+
+            try
+            {
+                _metadata = await OpenIdConnectConfigurationRetriever.GetAsync(_metadataAddress, _retriever, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException or InvalidOperationException)
+            {
+                throw new Pipeline.ApiProblemException(503, "The identity provider's signing keys are unavailable.", "Retry shortly.", null, ex);
+            }
+
+            _fetchedAt = _time.GetUtcNow();
+            return _metadata;
+        }
+        finally
+        {
+            _metadataLock.Release();
+        }
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
