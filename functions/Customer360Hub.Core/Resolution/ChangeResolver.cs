@@ -32,36 +32,43 @@ public sealed partial class ChangeResolver(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
-        var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var message in messages)
+        var announcements = new List<BusMessage>();
+
+        // The whole batch is one unit of work: one store transaction, announced only once committed.
+        await using (var work = store.BeginUnitOfWork())
         {
-            SourceChange change;
-            try
+            var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var message in messages)
             {
-                change = SourceChangeSerializer.Deserialize(message.Body.Span);
-            }
-            catch (MalformedChangeException ex)
-            {
-                rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
-                continue;
+                SourceChange change;
+                try
+                {
+                    change = SourceChangeSerializer.Deserialize(message.Body.Span);
+                }
+                catch (MalformedChangeException ex)
+                {
+                    rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
+                    continue;
+                }
+
+                foreach (var profileId in await ApplyAsync(change, cancellationToken).ConfigureAwait(false))
+                {
+                    touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
+                }
             }
 
-            foreach (var profileId in await ApplyAsync(change, cancellationToken).ConfigureAwait(false))
+            foreach (var (profileId, pulledAt) in touched)
             {
-                touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
+                // A profile that is gone (its last record deleted, or merged away) is announced too,
+                // so listeners drop what they derived from it.
+                var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
+                var changedAt = profile?.UpdatedAt ?? time.GetUtcNow();
+                var changed = new ProfileChanged(profileId, profile is null ? "removed" : "source-change", changedAt, pulledAt);
+                var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
+                announcements.Add(new BusMessage($"{profileId}@{changedAt.UtcTicks}", profileId, "profile-changed", body));
             }
-        }
 
-        var announcements = new List<BusMessage>(touched.Count);
-        foreach (var (profileId, pulledAt) in touched)
-        {
-            // A profile that is gone (its last record deleted, or merged away) is announced too, so
-            // listeners drop what they derived from it.
-            var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-            var changedAt = profile?.UpdatedAt ?? time.GetUtcNow();
-            var changed = new ProfileChanged(profileId, profile is null ? "removed" : "source-change", changedAt, pulledAt);
-            var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
-            announcements.Add(new BusMessage($"{profileId}@{changedAt.UtcTicks}", profileId, "profile-changed", body));
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (announcements.Count > 0)
@@ -69,7 +76,7 @@ public sealed partial class ChangeResolver(
             await bus.PublishAsync(Topics.ProfileChanges, announcements, cancellationToken).ConfigureAwait(false);
         }
 
-        LogBatch(logger, messages.Count, touched.Count, rejections.Count);
+        LogBatch(logger, messages.Count, announcements.Count, rejections.Count);
         return rejections;
     }
 
