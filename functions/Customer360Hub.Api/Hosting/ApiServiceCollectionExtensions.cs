@@ -44,6 +44,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, LookupIndexer>(sp => sp.GetRequiredService<LookupIndexer>()));
         services.TryAddSingleton(sp => new ProfileHandlers(
             sp.GetRequiredService<HubStore>(),
+            sp.GetRequiredService<IDocumentStore>(),
             sp.GetRequiredService<FieldScopePolicy>(),
             sp.GetRequiredService<LookupIndex>(),
             sp.GetRequiredService<ProfileViewCache>(),

@@ -30,10 +30,12 @@ public sealed class ProfileHandlers
     private readonly LookupIndex _index;
     private readonly ProfileViewCache _cache;
     private readonly LookupOptions _lookup;
+    private readonly IDocumentWriteCounter? _writeCounter;
 
-    internal ProfileHandlers(HubStore store, FieldScopePolicy policy, LookupIndex index, ProfileViewCache cache, IOptions<LookupOptions> lookup)
+    internal ProfileHandlers(HubStore store, IDocumentStore documents, FieldScopePolicy policy, LookupIndex index, ProfileViewCache cache, IOptions<LookupOptions> lookup)
     {
         _store = store;
+        _writeCounter = documents as IDocumentWriteCounter;
         _policy = policy;
         _index = index;
         _cache = cache;
@@ -260,28 +262,39 @@ public sealed class ProfileHandlers
     private async Task<IResult> RenderAsync(ApiRequest request, string id, bool contentLocation, string? auditDetail)
     {
         var key = DocumentKey.Single(id);
-        var documents = await _store.Documents.ReadAsync(Containers.Profiles, [key], request.Aborted).ConfigureAwait(false);
-        if (documents.Count == 0)
-        {
-            throw ApiProblemException.NotFound($"No profile '{id}'.");
-        }
-
-        var scores = await _store.Documents.ReadAsync(Containers.Scores, [key], request.Aborted).ConfigureAwait(false);
-        var profileETag = documents[0].ETag;
-        var scoreETag = scores.Count == 0 ? null : scores[0].ETag;
+        var counts = _writeCounter is null ? ((long, long)?)null : (_writeCounter.WritesTo(Containers.Profiles, key), _writeCounter.WritesTo(Containers.Scores, key));
         var cached = _cache.Get(id);
-        if (cached is null || !cached.IsCurrent(profileETag, scoreETag))
+        if (cached is null || counts is null || cached.WriteCounts != counts)
         {
-            var profile = _store.Profiles.Deserialize(documents[0].Body);
-            if (profile.RedirectTo is not null)
+            // Not known to be current: read the documents (after noting the write counts) and
+            // reuse the rendering only when their ETags are unchanged.
+            var documents = await _store.Documents.ReadAsync(Containers.Profiles, [key], request.Aborted).ConfigureAwait(false);
+            if (documents.Count == 0)
             {
-                var survivor = await _store.GetProfileAsync(id, request.Aborted).ConfigureAwait(false) ?? throw ApiProblemException.NotFound($"No profile '{id}'.");
-                return Redirect(request, survivor.Document.Id);
+                throw ApiProblemException.NotFound($"No profile '{id}'.");
             }
 
-            var score = scores.Count == 0 ? null : _store.Scores.Deserialize(scores[0].Body);
-            var full = JsonSerializer.SerializeToUtf8Bytes(ProfileViews.ToView(profile, score), ApiJsonContext.Default.ProfileView);
-            cached = new CachedProfile(profileETag, scoreETag, ProfileViews.OwnerOf(profile, _policy.OwnerField), full);
+            var scores = await _store.Documents.ReadAsync(Containers.Scores, [key], request.Aborted).ConfigureAwait(false);
+            var profileETag = documents[0].ETag;
+            var scoreETag = scores.Count == 0 ? null : scores[0].ETag;
+            if (cached is null || !cached.IsCurrent(profileETag, scoreETag))
+            {
+                var profile = _store.Profiles.Deserialize(documents[0].Body);
+                if (profile.RedirectTo is not null)
+                {
+                    var survivor = await _store.GetProfileAsync(id, request.Aborted).ConfigureAwait(false) ?? throw ApiProblemException.NotFound($"No profile '{id}'.");
+                    return Redirect(request, survivor.Document.Id);
+                }
+
+                var score = scores.Count == 0 ? null : _store.Scores.Deserialize(scores[0].Body);
+                var full = JsonSerializer.SerializeToUtf8Bytes(ProfileViews.ToView(profile, score), ApiJsonContext.Default.ProfileView);
+                cached = new CachedProfile(profileETag, scoreETag, ProfileViews.OwnerOf(profile, _policy.OwnerField), full, counts);
+            }
+            else
+            {
+                cached = cached.WithWriteCounts(counts);
+            }
+
             _cache.Set(id, cached);
         }
 
