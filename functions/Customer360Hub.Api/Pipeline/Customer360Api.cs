@@ -49,6 +49,12 @@ public sealed partial class Customer360Api(
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The operation as an <see cref="IResult"/> for hosts whose triggers return one (the Functions
+    /// app): executing it runs <see cref="InvokeAsync"/> on the request.
+    /// </summary>
+    public IResult Operation(string operationId, IReadOnlyDictionary<string, string?> routeValues) => new OperationResult(this, operationId, routeValues);
+
     /// <summary>Writes a problem for requests no operation matches (unknown routes, wrong methods).</summary>
     public static Task WriteProblemAsync(HttpContext context, int status, string title, string? detail = null)
     {
@@ -116,6 +122,11 @@ public sealed partial class Customer360Api(
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private sealed class OperationResult(Customer360Api api, string operationId, IReadOnlyDictionary<string, string?> routeValues) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => api.InvokeAsync(operationId, httpContext, routeValues);
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Operation {Operation} failed (correlation id {CorrelationId})")]
     private static partial void LogFailed(ILogger logger, Exception exception, string operation, string correlationId);

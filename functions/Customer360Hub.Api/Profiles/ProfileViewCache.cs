@@ -21,8 +21,8 @@ internal sealed class ProfileViewCache : IDisposable
 
     public void Set(string profileId, CachedProfile entry)
     {
-        // The scoped renderings (a few per profile) come on top of the full view.
-        _cache?.Set(profileId, entry, new MemoryCacheEntryOptions { Size = 512 + (entry.FullView.Length * 4L) });
+        // Typically one or two scoped renderings (slightly smaller than the full view) come on top of it.
+        _cache?.Set(profileId, entry, new MemoryCacheEntryOptions { Size = 512 + (entry.FullView.Length * 2L) });
     }
 
     public void Dispose() => _cache?.Dispose();

@@ -44,6 +44,7 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
                 ["Api:Keys:0:Name"] = "bench",
                 ["Api:Keys:0:Key"] = key,
                 ["Api:Keys:0:Role"] = "sales",
+                ["Api:Cache:MaxBytes"] = (2L << 30).ToString(CultureInfo.InvariantCulture),
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Services.AddSingleton(new DataFolder(folder));
@@ -71,6 +72,8 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
 
                 await output.WriteLineAsync($"Profile body: {staticBody.Length} bytes (sales role). Warming up {warmup.TotalSeconds:0}s each.").ConfigureAwait(false);
                 await WrkAsync(address, StaticPath, idsFile, key, folder, warmup, cancellationToken).ConfigureAwait(false);
+                var cold = await ReadEveryProfileAsync(address, key, ids, cancellationToken).ConfigureAwait(false);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Read every profile once (store read and render, 8 at a time): {ids.Count / cold.TotalSeconds:N0} profiles/s.")).ConfigureAwait(false);
                 await WrkAsync(address, "/api/v1/profiles/", idsFile, key, folder, warmup, cancellationToken).ConfigureAwait(false);
                 var ceiling = await WrkAsync(address, StaticPath, idsFile, key, folder, duration, cancellationToken).ConfigureAwait(false);
                 var profile = await WrkAsync(address, "/api/v1/profiles/", idsFile, key, folder, duration, cancellationToken).ConfigureAwait(false);
@@ -83,6 +86,7 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
                 await output.WriteLineAsync().ConfigureAwait(false);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Throughput {profile.RequestsPerSecond / ceiling.RequestsPerSecond:P0} of the ceiling (target >= 70%); p99 {profile.P99Ms:0.00} ms (target <= 5 ms).")).ConfigureAwait(false);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Host working set after the runs: {Environment.WorkingSet / (1024 * 1024)} MiB.")).ConfigureAwait(false);
                 return profile.Errors == 0 && ceiling.Errors == 0 ? 0 : 1;
             }
             finally
@@ -158,6 +162,20 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
 
         await output.WriteLineAsync($"Seeded {profiles:N0} profiles in {clock.Elapsed.TotalSeconds:0.0}s.").ConfigureAwait(false);
         return ids;
+    }
+
+    /// <summary>The cache's warm-up: every profile read once, as a long-running host would have.</summary>
+    private static async Task<TimeSpan> ReadEveryProfileAsync(string address, string key, List<string> ids, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            using var response = await http.GetAsync(new Uri("/api/v1/profiles/" + id, UriKind.Relative), ct).ConfigureAwait(false);
+            response.EnsureSuccessStatusCode();
+        }).ConfigureAwait(false);
+        return clock.Elapsed;
     }
 
     private async Task<WrkResult> WrkAsync(string address, string pathPrefix, string idsFile, string key, string folder, TimeSpan length, CancellationToken cancellationToken)
