@@ -36,6 +36,7 @@ var containerNames = [
   'refs'
   'households'
   'suppression'
+  'lookup'
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {

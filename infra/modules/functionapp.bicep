@@ -36,6 +36,12 @@ param cosmosAccountName string
 @description('Required. Application Insights name.')
 param applicationInsightsName string
 
+@description('Required. The API\'s Entra ID application id URI or client id: the audience its bearer tokens must carry.')
+param apiAudience string
+
+@description('Optional. Tenant that issues the API\'s bearer tokens.')
+param apiTenantId string = tenant().tenantId
+
 @description('Optional. Deliveries before dead-lettering; must match the subscriptions.')
 param maxDeliveryCount int = 10
 
@@ -77,6 +83,8 @@ var baseSettings = {
   Azure__Cosmos__Endpoint: cosmosEndpoint
   Azure__Cosmos__Database: cosmosDatabase
   Azure__Storage__BlobServiceUri: blobEndpoint
+  Api__EntraId__Authority: '${environment().authentication.loginEndpoint}${apiTenantId}/v2.0'
+  Api__EntraId__Audiences__0: apiAudience
 }
 
 var scheduleSettings = toObject(items(connectorSchedules), entry => '${entry.key}Schedule', entry => entry.value)

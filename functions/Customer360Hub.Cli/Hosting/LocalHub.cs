@@ -79,6 +79,7 @@ public sealed class LocalHub : IAsyncDisposable
                 settings["Api:Keys:0:Name"] = "local-demo";
                 settings["Api:Keys:0:Key"] = demoKey;
                 settings["Api:Keys:0:Role"] = "admin";
+                settings["Api:Keys:0:Manager"] = "true";
             }
 
             builder.Configuration.AddInMemoryCollection(settings);
@@ -95,7 +96,7 @@ public sealed class LocalHub : IAsyncDisposable
             builder.Services.AddHostedService<ConnectorScheduler>();
 
             var app = builder.Build();
-            app.MapCustomer360Api();
+            app.UseCustomer360Api();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new LocalHub(app, folderLock, sandbox, new Uri(address), demoKey!);

@@ -25,4 +25,5 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(HouseholdMember))]
 [JsonSerializable(typeof(SuppressionEntry))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
+[JsonSerializable(typeof(Customer360Hub.Auditing.AuditRecord))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -36,5 +36,8 @@ public static class Containers
     /// <summary>Hashed identifiers of erased people; partition = hash.</summary>
     public const string Suppression = "suppression";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, History, Refs, Households, Suppression];
+    /// <summary>The API's lookup and search index (emails, phones, source ids, name tokens to profiles); partition = lookup key.</summary>
+    public const string Lookup = "lookup";
+
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, History, Refs, Households, Suppression, Lookup];
 }
