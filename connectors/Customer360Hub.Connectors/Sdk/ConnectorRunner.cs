@@ -22,6 +22,7 @@ public sealed partial class ConnectorRunner(
     ICheckpointStore checkpoints,
     IChangeBus bus,
     HubStore store,
+    ConnectorMetrics metrics,
     TimeProvider time,
     ILogger<ConnectorRunner> logger)
 {
@@ -40,6 +41,7 @@ public sealed partial class ConnectorRunner(
                 var page = await connector.PullAsync(entityType, checkpoint?.Value, cancellationToken).ConfigureAwait(false);
                 var (published, rejected) = await ForwardAsync(connector.Source, entityType, page, mapper, cancellationToken).ConfigureAwait(false);
                 pages++;
+                metrics.Page(connector.Source, published, rejected);
                 changes += published;
                 quarantined += rejected;
                 if (page.NextCheckpoint is not null && page.NextCheckpoint != checkpoint?.Value)

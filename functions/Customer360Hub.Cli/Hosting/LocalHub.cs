@@ -7,7 +7,6 @@ using Customer360Hub.Embedded.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
 using Customer360Hub.Sandbox.Hosting;
-using Customer360Hub.Sandbox.World;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,9 +59,10 @@ public sealed class LocalHub : IAsyncDisposable
             var settings = new Dictionary<string, string?>();
             if (builder.Configuration.GetValue("Sandbox:Enabled", false))
             {
-                var world = builder.Configuration.GetSection(WorldOptions.SectionName).Get<WorldOptions>() ?? new WorldOptions();
-                sandbox = await SandboxServer.StartAsync(world, builder.Configuration.GetValue("Sandbox:Port", 0), cancellationToken).ConfigureAwait(false);
-                AddSandboxConnectors(settings, sandbox);
+                var sandboxOptions = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+                sandboxOptions.DropFolder ??= folder.PathOf("drop");
+                sandbox = await SandboxServer.StartAsync(sandboxOptions, builder.Configuration.GetValue("Sandbox:Port", 0), cancellationToken).ConfigureAwait(false);
+                AddSandboxConnectors(settings, sandbox, sandboxOptions.DropFolder);
             }
 
             var demoKey = builder.Configuration.GetSection("Api:Keys").GetChildren().Any() ? null : DemoKeyOf(folder);
@@ -77,13 +77,14 @@ public sealed class LocalHub : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(overrides);
             builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue("Api:Port", 7071)}");
             builder.Services.AddSingleton(folder);
+            builder.Services.AddSingleton<IConnectorStatusStore>(new FileConnectorStatusStore(folder.PathOf(ConnectorStatusFolder)));
             builder.Services
                 .AddCustomer360Core()
                 .AddCustomer360Embedded()
                 .AddCustomer360Connectors(builder.Configuration)
                 .AddCustomer360Api();
             builder.Services.AddHostedService<BusConsumerService>();
-            builder.Services.AddHostedService<ConnectorScheduler>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorScheduler>());
 
             var app = builder.Build();
             app.MapCustomer360Api();
@@ -118,14 +119,28 @@ public sealed class LocalHub : IAsyncDisposable
         _lock.Dispose();
     }
 
-    private static void AddSandboxConnectors(Dictionary<string, string?> settings, SandboxServer sandbox)
+    /// <summary>Where connector health is kept in the data folder (read by <c>c360 connectors</c>).</summary>
+    public const string ConnectorStatusFolder = "connector-status";
+
+    /// <summary>Points every connector at the sandbox, with the sandbox's stand-in credentials.</summary>
+    private static void AddSandboxConnectors(Dictionary<string, string?> settings, SandboxServer sandbox, string dropFolder)
     {
         var url = sandbox.BaseUrl.AbsoluteUri;
-        settings["Connectors:BusinessCentral:Enabled"] = "true";
-        settings["Connectors:BusinessCentral:BaseUrl"] = url;
+        foreach (var name in new[] { "BusinessCentral", "Stripe", "Zendesk", "HubSpot", "Salesforce", "Graph" })
+        {
+            settings[$"Connectors:{name}:Enabled"] = "true";
+            settings[$"Connectors:{name}:BaseUrl"] = url;
+        }
+
         settings["Connectors:BusinessCentral:CompanyId"] = SandboxServer.BusinessCentralCompanyId;
-        settings["Connectors:Zendesk:Enabled"] = "true";
-        settings["Connectors:Zendesk:BaseUrl"] = url;
+        settings["Connectors:Stripe:Auth:ApiKey"] = "sk_test_sandbox";
+        settings["Connectors:Salesforce:Auth:TokenUrl"] = url + "services/oauth2/token";
+        settings["Connectors:Salesforce:Auth:ClientId"] = "sandbox-client";
+        settings["Connectors:Salesforce:Auth:ClientSecret"] = "sandbox-secret";
+        settings["Connectors:Graph:BaseUrl"] = url + "v1.0";
+        settings["Connectors:Graph:Mailbox"] = SandboxServer.GraphMailbox;
+        settings["Connectors:FileDrop:Enabled"] = "true";
+        settings["Connectors:FileDrop:Folder"] = dropFolder;
     }
 
     /// <summary>A random key kept in the data folder, so it stays the same across restarts.</summary>

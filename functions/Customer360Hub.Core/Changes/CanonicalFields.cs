@@ -37,6 +37,48 @@ public static class CanonicalFields
     public const string Status = "status";
     public const string Title = "title";
 
+    // Party, beyond the design's columns.
+    public const string Website = "website";
+    public const string JobTitle = "job_title";
+
+    /// <summary>For a contact: its role at the account in <see cref="AccountRef"/> (e.g. <c>contact</c>).</summary>
+    public const string AccountRole = "account_role";
+
+    /// <summary>A CRM lead's status (open, converted, ...).</summary>
+    public const string LeadStatus = "lead_status";
+
+    // Transactions, by kind where they apply.
+    public const string Product = "product";
+    public const string Quantity = "quantity";
+    public const string AmountPaid = "amount_paid";
+    public const string LineCount = "line_count";
+    public const string DueAt = "due_at";
+    public const string PeriodEnd = "period_end";
+    public const string CanceledAt = "canceled_at";
+
+    /// <summary>Opportunity: the sales stage.</summary>
+    public const string Stage = "stage";
+    public const string CloseDate = "close_date";
+
+    /// <summary>Ticket: the customer's satisfaction rating (<c>good</c>/<c>bad</c>).</summary>
+    public const string CsatRating = "csat_rating";
+    public const string Comment = "comment";
+    public const string Priority = "priority";
+
+    /// <summary>How it reached or came from the customer: email, phone, web, meeting, ...</summary>
+    public const string Channel = "channel";
+
+    /// <summary>Interaction: <c>inbound</c> or <c>outbound</c>.</summary>
+    public const string Direction = "direction";
+    public const string Campaign = "campaign";
+
+    /// <summary>Marketing consent: the channel (<c>email</c>) and <c>subscribed</c>/<c>unsubscribed</c>.</summary>
+    public const string ConsentChannel = "consent_channel";
+    public const string ConsentStatus = "consent_status";
+
+    /// <summary>The record key of another record of the same source it refers to (the invoice a payment pays, ...).</summary>
+    public const string RelatedRef = "related_ref";
+
     /// <summary>The party fields of the design, in its order: the columns of a batch file.</summary>
     public static IReadOnlyList<string> PartyColumns { get; } =
     [

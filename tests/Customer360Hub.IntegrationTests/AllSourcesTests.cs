@@ -1,0 +1,63 @@
+using Customer360Hub.Cli.Hosting;
+using Customer360Hub.Sandbox.World;
+using Customer360Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Customer360Hub.IntegrationTests;
+
+public sealed class AllSourcesTests : IAsyncLifetime
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "c360-tests", Guid.NewGuid().ToString("N"));
+    private LocalHub _hub = null!;
+
+    public async Task InitializeAsync() => _hub = await LocalHub.StartAsync([], new Dictionary<string, string?>
+    {
+        ["Embedded:DataFolder"] = _dataFolder,
+        ["Api:Port"] = "0",
+        ["Sandbox:World:Customers"] = "120",
+        ["Bus:Consumer:IdleWait"] = "00:00:00.050",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Run_FreshDataFolder_ProfilesFromEverySourceWithinAMinute()
+    {
+        var store = _hub.Services.GetRequiredService<HubStore>();
+        var expected = new[] { SourceNames.BusinessCentral, SourceNames.FileDrop, SourceNames.Graph, SourceNames.HubSpot, SourceNames.Salesforce, SourceNames.Stripe, SourceNames.Zendesk };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        HashSet<string> seen = [];
+        var multiSource = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            seen = [];
+            multiSource = 0;
+            await foreach (var profile in store.Profiles.ScanAsync())
+            {
+                seen.UnionWith(profile.Document.Sources);
+                multiSource += profile.Document.Sources.Count >= 3 ? 1 : 0;
+                if (profile.Document.TransactionCounts.Count > 0)
+                {
+                    foreach (var entry in await store.Timeline.QueryAllAsync(profile.Document.Id))
+                    {
+                        seen.Add(entry.Document.Source);
+                    }
+                }
+            }
+
+            if (expected.All(seen.Contains) && multiSource >= 5)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        Assert.Equal(expected, expected.Where(seen.Contains));
+        Assert.True(multiSource >= 5, $"only {multiSource} profiles joined three or more sources");
+    }
+}
