@@ -73,9 +73,12 @@ public sealed partial class ConnectorRunner(
         var rawRef = await archive.StoreAsync(source, entityType, page.Raw, cancellationToken).ConfigureAwait(false);
         var messages = new List<BusMessage>(page.Items.Count);
         var quarantine = new List<DocumentWrite>();
-        foreach (var unreadable in page.Unreadable ?? [])
+        var unreadables = page.Unreadable ?? [];
+        for (var index = 0; index < unreadables.Count; index++)
         {
-            quarantine.Add(Quarantine(source, entityType, unreadable.RecordId, unreadable.Reason, rawRef, pulledAt));
+            // Items without an id are told apart by their place in the page, so none overwrites another.
+            var itemRef = rawRef + "#unreadable-" + index.ToString(CultureInfo.InvariantCulture);
+            quarantine.Add(Quarantine(source, entityType, unreadables[index].RecordId, unreadables[index].Reason, itemRef, pulledAt));
         }
 
         for (var index = 0; index < page.Items.Count; index++)

@@ -8,7 +8,7 @@ namespace Customer360Hub.Sandbox.Hosting;
 /// Plays a legacy system that exports its members as CSV files into a folder: the whole history
 /// once, then one file per tick with what changed. Files appear atomically (written, then renamed).
 /// </summary>
-internal sealed class FileDropWriter(SyntheticWorld world, string folder)
+internal sealed class FileDropWriter(SyntheticWorld world, SandboxFaults faults, string folder)
 {
     private const string Entity = "members";
 
@@ -38,7 +38,8 @@ internal sealed class FileDropWriter(SyntheticWorld world, string folder)
             foreach (var record in records)
             {
                 var v = record.Party!;
-                csv.Row(v.RecordId, v.GivenName, v.FamilyName, v.FullName, v.CompanyName, v.Email, v.Phone, v.AddressLine1, v.AddressLine2, v.City, v.Postcode, v.Region, v.Country, v.DateOfBirth, v.NationalId);
+                // A malformed row has lost its record id, as rows of hand-edited exports do.
+                csv.Row(faults.IsMalformed(record.Source + record.RecordId) ? string.Empty : v.RecordId, v.GivenName, v.FamilyName, v.FullName, v.CompanyName, v.Email, v.Phone, v.AddressLine1, v.AddressLine2, v.City, v.Postcode, v.Region, v.Country, v.DateOfBirth, v.NationalId);
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }

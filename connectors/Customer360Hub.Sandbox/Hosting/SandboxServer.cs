@@ -25,12 +25,15 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly Task _ticker;
     private readonly FileDropWriter? _drop;
 
+    private readonly string? _dropFolder;
+
     private SandboxServer(WebApplication app, SyntheticWorld world, SandboxFaults faults, SandboxOptions options)
     {
+        _dropFolder = options.DropFolder;
         _app = app;
         World = world;
         Faults = faults;
-        _drop = options.DropFolder is null ? null : new FileDropWriter(world, options.DropFolder);
+        _drop = options.DropFolder is null ? null : new FileDropWriter(world, faults, options.DropFolder);
         _ticker = options.TickInterval > TimeSpan.Zero ? TickAsync(options.TickInterval, _stopping.Token) : Task.CompletedTask;
     }
 
@@ -46,6 +49,33 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>The mailbox whose mail and calendar the Graph endpoints serve.</summary>
     public static string GraphMailbox => "sales@contoso-hub.example";
+
+    /// <summary>Configuration (<c>Connectors:*</c>) that points every connector at this sandbox, with its stand-in credentials.</summary>
+    public IReadOnlyDictionary<string, string?> ConnectorSettings()
+    {
+        var url = BaseUrl.AbsoluteUri;
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in new[] { "BusinessCentral", "Stripe", "Zendesk", "HubSpot", "Salesforce", "Graph" })
+        {
+            settings[$"Connectors:{name}:Enabled"] = "true";
+            settings[$"Connectors:{name}:BaseUrl"] = url;
+        }
+
+        settings["Connectors:BusinessCentral:CompanyId"] = BusinessCentralCompanyId;
+        settings["Connectors:Stripe:Auth:ApiKey"] = "sk_test_sandbox";
+        settings["Connectors:Salesforce:Auth:TokenUrl"] = url + "services/oauth2/token";
+        settings["Connectors:Salesforce:Auth:ClientId"] = "sandbox-client";
+        settings["Connectors:Salesforce:Auth:ClientSecret"] = "sandbox-secret";
+        settings["Connectors:Graph:BaseUrl"] = url + "v1.0";
+        settings["Connectors:Graph:Mailbox"] = GraphMailbox;
+        if (_dropFolder is not null)
+        {
+            settings["Connectors:FileDrop:Enabled"] = "true";
+            settings["Connectors:FileDrop:Folder"] = _dropFolder;
+        }
+
+        return settings;
+    }
 
     /// <summary>Starts on 127.0.0.1; port 0 picks a free port.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, int port = 0, CancellationToken cancellationToken = default)

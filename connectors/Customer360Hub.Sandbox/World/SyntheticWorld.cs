@@ -38,7 +38,8 @@ public sealed class SyntheticWorld
         }
 
         UnitCount = unit + 1;
-        _unitSpacingTicks = (options.Epoch - HistoryStart).Ticks / UnitCount;
+        // Whole milliseconds, so every record's time survives the vendors' millisecond timestamps.
+        _unitSpacingTicks = (options.Epoch - HistoryStart).Ticks / UnitCount / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;
     }
 
     public WorldOptions Options { get; }

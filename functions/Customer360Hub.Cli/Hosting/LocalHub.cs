@@ -44,6 +44,9 @@ public sealed class LocalHub : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Where connector health is kept in the data folder (read by <c>c360 connectors</c>).</summary>
+    public const string ConnectorStatusFolder = "connector-status";
+
     /// <summary>Configures and starts the hub. <paramref name="overrides"/> win over every other configuration source.</summary>
     public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
     {
@@ -62,7 +65,10 @@ public sealed class LocalHub : IAsyncDisposable
                 var sandboxOptions = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
                 sandboxOptions.DropFolder ??= folder.PathOf("drop");
                 sandbox = await SandboxServer.StartAsync(sandboxOptions, builder.Configuration.GetValue("Sandbox:Port", 0), cancellationToken).ConfigureAwait(false);
-                AddSandboxConnectors(settings, sandbox, sandboxOptions.DropFolder);
+                foreach (var (key, value) in sandbox.ConnectorSettings())
+                {
+                    settings[key] = value;
+                }
             }
 
             var demoKey = builder.Configuration.GetSection("Api:Keys").GetChildren().Any() ? null : DemoKeyOf(folder);
@@ -117,30 +123,6 @@ public sealed class LocalHub : IAsyncDisposable
         }
 
         _lock.Dispose();
-    }
-
-    /// <summary>Where connector health is kept in the data folder (read by <c>c360 connectors</c>).</summary>
-    public const string ConnectorStatusFolder = "connector-status";
-
-    /// <summary>Points every connector at the sandbox, with the sandbox's stand-in credentials.</summary>
-    private static void AddSandboxConnectors(Dictionary<string, string?> settings, SandboxServer sandbox, string dropFolder)
-    {
-        var url = sandbox.BaseUrl.AbsoluteUri;
-        foreach (var name in new[] { "BusinessCentral", "Stripe", "Zendesk", "HubSpot", "Salesforce", "Graph" })
-        {
-            settings[$"Connectors:{name}:Enabled"] = "true";
-            settings[$"Connectors:{name}:BaseUrl"] = url;
-        }
-
-        settings["Connectors:BusinessCentral:CompanyId"] = SandboxServer.BusinessCentralCompanyId;
-        settings["Connectors:Stripe:Auth:ApiKey"] = "sk_test_sandbox";
-        settings["Connectors:Salesforce:Auth:TokenUrl"] = url + "services/oauth2/token";
-        settings["Connectors:Salesforce:Auth:ClientId"] = "sandbox-client";
-        settings["Connectors:Salesforce:Auth:ClientSecret"] = "sandbox-secret";
-        settings["Connectors:Graph:BaseUrl"] = url + "v1.0";
-        settings["Connectors:Graph:Mailbox"] = SandboxServer.GraphMailbox;
-        settings["Connectors:FileDrop:Enabled"] = "true";
-        settings["Connectors:FileDrop:Folder"] = dropFolder;
     }
 
     /// <summary>A random key kept in the data folder, so it stays the same across restarts.</summary>
