@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Customer360Hub.Cli.Hosting;
 using Customer360Hub.Sandbox.World;
 using Customer360Hub.Storage;
@@ -59,5 +61,14 @@ public sealed class AllSourcesTests : IAsyncLifetime
 
         Assert.Equal(expected, expected.Where(seen.Contains));
         Assert.True(multiSource >= 5, $"only {multiSource} profiles joined three or more sources");
+
+        // Their health, as operators see it.
+        using var http = new HttpClient { BaseAddress = _hub.ApiUrl };
+        http.DefaultRequestHeaders.Add("X-Api-Key", _hub.DemoKey);
+        var health = await http.GetFromJsonAsync<JsonElement>(new Uri("api/v1/connectors", UriKind.Relative));
+        var connectors = health.GetProperty("connectors").EnumerateArray().ToList();
+        Assert.Equal(expected, connectors.Select(c => c.GetProperty("source").GetString()));
+        Assert.All(connectors, c => Assert.Equal("healthy", c.GetProperty("state").GetString()));
+        Assert.All(connectors, c => Assert.True(c.GetProperty("records").GetInt64() > 0));
     }
 }

@@ -1,7 +1,7 @@
 namespace Customer360Hub.Connectors.FileDrop;
 
-/// <summary>A local folder as the drop location.</summary>
-public sealed class FolderFileDropSource(string folder) : IFileDropSource
+/// <summary>A local folder as the drop location (optionally just one of its files).</summary>
+public sealed class FolderFileDropSource(string folder, string? onlyFile = null) : IFileDropSource
 {
     private static readonly string[] Extensions = [".csv", ".ndjson", ".jsonl"];
 
@@ -10,7 +10,7 @@ public sealed class FolderFileDropSource(string folder) : IFileDropSource
         IReadOnlyList<DropFile> files = !Directory.Exists(folder)
             ? []
             : new DirectoryInfo(folder).EnumerateFiles()
-                .Where(f => Extensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase))
+                .Where(f => Extensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase) && (onlyFile is null || f.Name == onlyFile))
                 .OrderBy(f => f.Name, StringComparer.Ordinal)
                 .Select(f => new DropFile(f.Name, f.Length, f.LastWriteTimeUtc))
                 .ToList();

@@ -1,3 +1,4 @@
+using Customer360Hub.Api.Connectors;
 using Customer360Hub.Api.Profiles;
 using Customer360Hub.Api.Security;
 using Microsoft.AspNetCore.Builder;
@@ -20,6 +21,7 @@ public static class ApiEndpointRouteBuilderExtensions
 
         api.MapGet("/profiles/lookup", (string? email, ProfileHandlers handlers, CancellationToken ct) => handlers.LookupAsync(email, ct));
         api.MapGet("/profiles/{id}", (string id, ProfileHandlers handlers, CancellationToken ct) => handlers.GetProfileAsync(id, ct));
+        api.MapGet("/connectors", (ConnectorHandlers handlers, CancellationToken ct) => handlers.ListAsync(ct));
         api.MapGet("/profiles/{id}/timeline", (string id, int? limit, string? cursor, ProfileHandlers handlers, CancellationToken ct) => handlers.GetTimelineAsync(id, limit, cursor, ct));
         return api;
     }
@@ -30,6 +32,7 @@ public static class ApiEndpointRouteBuilderExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ProfileHandlers>();
+        services.AddSingleton<ConnectorHandlers>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return services;

@@ -7,6 +7,7 @@ namespace Customer360Hub.Api.Profiles;
 [JsonSerializable(typeof(ProfileView))]
 [JsonSerializable(typeof(TimelinePage))]
 [JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(Customer360Hub.Api.Connectors.ConnectorHealthList))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

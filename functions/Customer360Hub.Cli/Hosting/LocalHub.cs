@@ -51,6 +51,8 @@ public sealed class LocalHub : IAsyncDisposable
     public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Connector secrets live in user secrets on a developer machine (dotnet user-secrets set ...).
+        builder.Configuration.AddUserSecrets(typeof(LocalHub).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables("C360_");
         builder.Configuration.AddInMemoryCollection(overrides);
 
