@@ -3,24 +3,45 @@ using Customer360Hub.Profiles;
 
 namespace Customer360Hub.Storage;
 
-/// <summary>The typed containers of the profile store, over one <see cref="IDocumentStore"/>.</summary>
-public sealed class HubStore(IDocumentStore documents)
+/// <summary>
+/// The typed containers of the profile store, over one <see cref="IDocumentStore"/> wrapped in a
+/// <see cref="UnitOfWorkStore"/> so a handler batch can buffer its writes (<see cref="BeginUnitOfWork"/>).
+/// </summary>
+public sealed class HubStore
 {
-    public IDocumentStore Documents { get; } = documents;
+    private readonly UnitOfWorkStore _work;
 
-    public DocumentSet<GoldenProfile> Profiles { get; } = new(documents, Containers.Profiles, CoreJsonContext.Default.GoldenProfile);
+    public HubStore(IDocumentStore documents)
+    {
+        _work = documents as UnitOfWorkStore ?? new UnitOfWorkStore(documents);
+        Profiles = new(_work, Containers.Profiles, CoreJsonContext.Default.GoldenProfile);
+        Records = new(_work, Containers.Records, CoreJsonContext.Default.SourceRecord);
+        Identity = new(_work, Containers.Identity, CoreJsonContext.Default.IdentityEntry);
+        Timeline = new(_work, Containers.Timeline, CoreJsonContext.Default.TimelineEntry);
+        Scores = new(_work, Containers.Scores, CoreJsonContext.Default.ProfileScore);
+        Quarantine = new(_work, Containers.Quarantine, CoreJsonContext.Default.QuarantinedRecord);
+        Pending = new(_work, Containers.Pending, CoreJsonContext.Default.PendingLink);
+    }
 
-    public DocumentSet<SourceRecord> Records { get; } = new(documents, Containers.Records, CoreJsonContext.Default.SourceRecord);
+    /// <summary>The store every typed container writes through (buffered inside a unit of work).</summary>
+    public IDocumentStore Documents => _work;
 
-    public DocumentSet<IdentityEntry> Identity { get; } = new(documents, Containers.Identity, CoreJsonContext.Default.IdentityEntry);
+    public DocumentSet<GoldenProfile> Profiles { get; }
 
-    public DocumentSet<TimelineEntry> Timeline { get; } = new(documents, Containers.Timeline, CoreJsonContext.Default.TimelineEntry);
+    public DocumentSet<SourceRecord> Records { get; }
 
-    public DocumentSet<ProfileScore> Scores { get; } = new(documents, Containers.Scores, CoreJsonContext.Default.ProfileScore);
+    public DocumentSet<IdentityEntry> Identity { get; }
 
-    public DocumentSet<QuarantinedRecord> Quarantine { get; } = new(documents, Containers.Quarantine, CoreJsonContext.Default.QuarantinedRecord);
+    public DocumentSet<TimelineEntry> Timeline { get; }
 
-    public DocumentSet<PendingLink> Pending { get; } = new(documents, Containers.Pending, CoreJsonContext.Default.PendingLink);
+    public DocumentSet<ProfileScore> Scores { get; }
+
+    public DocumentSet<QuarantinedRecord> Quarantine { get; }
+
+    public DocumentSet<PendingLink> Pending { get; }
+
+    /// <summary>Buffers every write of the current async flow until <see cref="UnitOfWork.CommitAsync"/>.</summary>
+    public UnitOfWork BeginUnitOfWork() => _work.Begin();
 
     /// <summary>Reads a profile, following redirects of merged ids to the survivor (at most a few hops).</summary>
     public async Task<Versioned<GoldenProfile>?> GetProfileAsync(string profileId, CancellationToken cancellationToken = default)
