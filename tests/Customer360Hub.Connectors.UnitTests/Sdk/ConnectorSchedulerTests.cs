@@ -13,9 +13,11 @@ public sealed class ConnectorSchedulerTests
         await using var harness = await ConnectorHarness.StartAsync(SourceNames.Zendesk);
         var measured = new Dictionary<string, double>(StringComparer.Ordinal);
         using var listener = new MeterListener();
+        var meters = harness.Get<IMeterFactory>();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == ConnectorMetrics.MeterName)
+            // Only this harness's meter: other tests sync in parallel on meters of the same name.
+            if (instrument.Meter.Name == ConnectorMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 l.EnableMeasurementEvents(instrument);
             }
