@@ -64,7 +64,7 @@ internal static class BusinessCentralApi
         var value = new JsonArray();
         foreach (var record in page)
         {
-            value.Add(renderer.BusinessCentral(record, expand));
+            value.Add(Render(renderer, record, expand));
         }
 
         var body = new JsonObject
@@ -79,6 +79,112 @@ internal static class BusinessCentralApi
         }
 
         return Results.Text(body.ToJsonString(), "application/json; odata.metadata=minimal");
+    }
+
+    private static JsonObject Render(VendorRenderer renderer, WorldRecord record, bool expandLines)
+    {
+        var broken = renderer.IsMalformed(record);
+        var modified = broken && record.Party is not null ? "0000-00-00T25:61:00Z" : Cursor.Iso(record.ModifiedAt);
+        var item = new JsonObject
+        {
+            ["@odata.etag"] = $"W/\"JzE5OzEyMzQ1Njc4OTs{record.Version}{record.ModifiedAt.UtcTicks % 100000}Jzs=\"",
+            ["id"] = record.Party is { } p ? RecordIds.Guid(renderer.World.Seed, p.EntityType, p.Unit, p.Slot) : record.RecordId,
+        };
+        if (record.Party is { } party)
+        {
+            item["number"] = party.RecordId;
+            item["displayName"] = party.PartyType == CustomerType.Organization ? party.CompanyName : party.FullName;
+            item["type"] = party.PartyType == CustomerType.Organization ? "Company" : "Person";
+            if (party.EntityType == "contacts")
+            {
+                item["companyNumber"] = party.AccountRecordId ?? string.Empty;
+                item["companyName"] = party.CompanyName ?? string.Empty;
+                item["businessRelation"] = party.AccountRecordId is null ? "None" : "Customer";
+                item["jobTitle"] = party.JobTitle ?? string.Empty;
+            }
+
+            item["addressLine1"] = party.AddressLine1 ?? string.Empty;
+            item["addressLine2"] = party.AddressLine2 ?? string.Empty;
+            item["city"] = party.City ?? string.Empty;
+            item["state"] = party.Region ?? string.Empty;
+            item["country"] = party.Country ?? string.Empty;
+            item["postalCode"] = party.Postcode ?? string.Empty;
+            item[party.PhoneIsMobile && party.EntityType == "contacts" ? "mobilePhoneNumber" : "phoneNumber"] = party.Phone ?? string.Empty;
+            item["email"] = party.Email ?? string.Empty;
+            item["website"] = party.Domain ?? string.Empty;
+        }
+        else if (record.Activity is { } a)
+        {
+            var customerNumber = broken ? string.Empty : a.PartyRecordId;
+            var customerId = broken ? "00000000-0000-0000-0000-000000000000" : RecordIds.Guid(renderer.World.Seed, "customers", a.Unit, PartySlot(a));
+            var date = a.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            switch (a.EntityType)
+            {
+                case "salesOrders":
+                    item["number"] = "S-ORD" + (RecordIds.Sequence(a.Unit, a.Slot) % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
+                    item["orderDate"] = date;
+                    break;
+                case "salesInvoices":
+                    item["number"] = "S-INV" + (RecordIds.Sequence(a.Unit, a.Slot) % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);
+                    item["invoiceDate"] = date;
+                    item["postingDate"] = date;
+                    item["dueDate"] = a.OccurredAt.AddDays(30).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    item["orderId"] = a.RelatedRecordId;
+                    break;
+                default:
+                    item["journalDisplayName"] = "CASH RECEIPTS";
+                    item["lineNumber"] = 10000 + (a.Slot % 1000 * 10);
+                    item["postingDate"] = date;
+                    item["documentNumber"] = "PAY" + (a.Slot % 100000).ToString("D5", CultureInfo.InvariantCulture);
+                    item["amount"] = -a.Amount;
+                    item["appliesToInvoiceId"] = a.RelatedRecordId;
+                    item["description"] = "Payment";
+                    break;
+            }
+
+            item["customerId"] = customerId;
+            item["customerNumber"] = customerNumber;
+            if (a.EntityType != "customerPayments")
+            {
+                item["currencyCode"] = a.Currency;
+                item["status"] = a.Status;
+                item["totalAmountExcludingTax"] = a.Amount;
+                item["totalAmountIncludingTax"] = a.Amount;
+            }
+
+            if (expandLines && a.EntityType == "salesInvoices")
+            {
+                var lines = new JsonArray();
+                var sequence = 10000;
+                foreach (var (product, quantity, price) in a.Lines)
+                {
+                    lines.Add(new JsonObject
+                    {
+                        ["id"] = RecordIds.Guid(renderer.World.Seed, "lines", a.Unit, (a.Slot * 16) + (sequence / 10000)),
+                        ["documentId"] = a.RecordId,
+                        ["sequence"] = sequence,
+                        ["lineType"] = "Item",
+                        ["description"] = product,
+                        ["quantity"] = quantity,
+                        ["unitPrice"] = price,
+                        ["amountExcludingTax"] = quantity * price,
+                    });
+                    sequence += 10000;
+                }
+
+                item["salesInvoiceLines"] = lines;
+            }
+        }
+
+        item["lastModifiedDateTime"] = modified;
+        return item;
+    }
+
+    /// <summary>The slot of the party a transaction hangs on (decoded from the party's record id).</summary>
+    private static int PartySlot(ActivityView activity)
+    {
+        var number = activity.PartyRecordId!.TrimStart('C', 'T');
+        return (int)(long.Parse(number, CultureInfo.InvariantCulture) % RecordIds.SlotsPerUnit);
     }
 
     private static bool TryParseFilter(string filter, out string op, out DateTimeOffset since)

@@ -108,16 +108,6 @@ public sealed class SandboxServer : IAsyncDisposable
 
             await next(context).ConfigureAwait(false);
         });
-        app.MapPost("/sandbox/advance", (int? ticks) =>
-        {
-            var changes = 0;
-            for (var i = 0; i < (ticks ?? 1); i++)
-            {
-                changes += world.Advance();
-            }
-
-            return Results.Json(new JsonObject { ["tick"] = world.Tick, ["changes"] = changes });
-        });
         var renderer = new VendorRenderer(world, faults);
         BusinessCentralApi.Map(app, world, renderer);
         ZendeskApi.Map(app, world, renderer);
@@ -126,6 +116,16 @@ public sealed class SandboxServer : IAsyncDisposable
         StripeApi.Map(app, world, renderer);
         GraphApi.Map(app, world, renderer);
         var server = new SandboxServer(app, world, faults, options);
+        app.MapPost("/sandbox/advance", async (int? ticks, CancellationToken ct) =>
+        {
+            var changes = 0;
+            for (var i = 0; i < (ticks ?? 1); i++)
+            {
+                changes += await server.AdvanceAsync(ct).ConfigureAwait(false);
+            }
+
+            return Results.Json(new JsonObject { ["tick"] = world.Tick, ["changes"] = changes });
+        });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
