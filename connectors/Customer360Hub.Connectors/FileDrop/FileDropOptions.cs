@@ -20,5 +20,6 @@ public sealed class FileDropOptions : ConnectorOptions
     [RegularExpression("^[A-Za-z0-9_-]+$")]
     public string EntityType { get; set; } = "members";
 
+    // Files have no API root; the shared BaseUrl requirement is met with the local file scheme.
     public FileDropOptions() => BaseUrl = new Uri("file:///");
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Customer360Hub.Sandbox.Apis;
@@ -81,6 +82,8 @@ public sealed class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, int port = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        Validator.ValidateObject(options.World, new ValidationContext(options.World), validateAllProperties: true);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
