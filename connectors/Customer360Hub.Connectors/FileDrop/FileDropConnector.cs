@@ -77,7 +77,7 @@ public sealed class FileDropConnector(IFileDropSource files, IOptions<FileDropOp
                 element = ParseJson(line);
                 if (element is null)
                 {
-                    unreadable.Add(new UnreadableItem(null, $"{file.Name} at byte {at}: the line is not a JSON object"));
+                    unreadable.Add(new UnreadableItem(null, $"{file.Name} at byte {at}: the line is not a JSON object", file.Name + "@" + at.ToString(CultureInfo.InvariantCulture)));
                     continue;
                 }
             }
@@ -91,7 +91,7 @@ public sealed class FileDropConnector(IFileDropSource files, IOptions<FileDropOp
 
                 if (fields.Count != header!.Value.Columns.Count)
                 {
-                    unreadable.Add(new UnreadableItem(null, $"{file.Name} at byte {at}: {fields.Count} fields where the header has {header.Value.Columns.Count}"));
+                    unreadable.Add(new UnreadableItem(null, $"{file.Name} at byte {at}: {fields.Count} fields where the header has {header.Value.Columns.Count}", file.Name + "@" + at.ToString(CultureInfo.InvariantCulture)));
                     continue;
                 }
 
@@ -101,7 +101,7 @@ public sealed class FileDropConnector(IFileDropSource files, IOptions<FileDropOp
             var id = PageReader.Text(element.Value, "record_id");
             if (string.IsNullOrWhiteSpace(id))
             {
-                unreadable.Add(new UnreadableItem(null, $"{file.Name} at byte {at}: the row has no record_id"));
+                unreadable.Add(new UnreadableItem(null, $"{file.Name} at byte {at}: the row has no record_id", file.Name + "@" + at.ToString(CultureInfo.InvariantCulture)));
                 continue;
             }
 

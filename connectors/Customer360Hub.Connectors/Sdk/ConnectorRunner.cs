@@ -76,9 +76,11 @@ public sealed partial class ConnectorRunner(
         var unreadables = page.Unreadable ?? [];
         for (var index = 0; index < unreadables.Count; index++)
         {
-            // Items without an id are told apart by their place in the page, so none overwrites another.
+            // Items without an id are told apart by their content (or else their place in the page), so none overwrites another.
+            var item = unreadables[index];
             var itemRef = rawRef + "#unreadable-" + index.ToString(CultureInfo.InvariantCulture);
-            quarantine.Add(Quarantine(source, entityType, unreadables[index].RecordId, unreadables[index].Reason, itemRef, pulledAt));
+            var key = item.RecordId ?? (item.Fingerprint is { } fingerprint ? "unreadable-" + fingerprint : itemRef);
+            quarantine.Add(Quarantine(source, entityType, item.RecordId, key, item.Reason, itemRef, pulledAt));
         }
 
         for (var index = 0; index < page.Items.Count; index++)
@@ -92,7 +94,7 @@ public sealed partial class ConnectorRunner(
             }
             catch (Exception ex) when (ex is MappingException or FormatException or JsonException)
             {
-                quarantine.Add(Quarantine(source, item.EntityType, item.RecordId, ex.Message, itemRef, pulledAt));
+                quarantine.Add(Quarantine(source, item.EntityType, item.RecordId, item.RecordId, ex.Message, itemRef, pulledAt));
             }
         }
 
@@ -107,9 +109,9 @@ public sealed partial class ConnectorRunner(
         return (messages.Count, quarantine.Count);
     }
 
-    private DocumentWrite Quarantine(string source, string entityType, string? recordId, string reason, string rawRef, DateTimeOffset at) =>
+    private DocumentWrite Quarantine(string source, string entityType, string? recordId, string key, string reason, string rawRef, DateTimeOffset at) =>
         store.Quarantine.Upsert(
-            new DocumentKey(source, entityType + "/" + (recordId ?? rawRef)),
+            new DocumentKey(source, entityType + "/" + key),
             new QuarantinedRecord(source, entityType, recordId, reason, rawRef, at));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Source}: {Pages} pages, {Changes} changes, {Quarantined} quarantined")]
