@@ -47,7 +47,8 @@ public sealed record WorldRecord
         return new WorldRecord
         {
             Source = activity.Source, EntityType = activity.EntityType, RecordId = activity.RecordId, CustomerId = activity.CustomerId,
-            Unit = activity.Unit, Slot = activity.Slot, CreatedAt = activity.OccurredAt < modifiedAt ? activity.OccurredAt : modifiedAt,
+            // Created at its business date; modified in the order the world streams (see docs/sandbox.md).
+            Unit = activity.Unit, Slot = activity.Slot, CreatedAt = activity.OccurredAt,
             ModifiedAt = modifiedAt, Activity = activity,
         };
     }
