@@ -120,8 +120,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         {
             var (worldEntity, keep) = (Source, entity) switch
             {
-                (SourceNames.HubSpot, "subscription-status") => ("contacts", (Func<WorldRecord, bool>)(r => r.Party!.Email is not null)),
-                (SourceNames.Graph, "inbox") => ("messages", r => r.Activity!.Status == "received"),
+                (SourceNames.Graph, "inbox") => ("messages", (Func<WorldRecord, bool>)(r => r.Activity!.Status == "received")),
                 (SourceNames.Graph, "sentitems") => ("messages", r => r.Activity!.Status == "sent"),
                 _ => (entity, _ => true),
             };

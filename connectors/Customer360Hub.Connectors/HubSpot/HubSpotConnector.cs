@@ -10,8 +10,8 @@ namespace Customer360Hub.Connectors.HubSpot;
 /// <summary>
 /// Marketing spoke for HubSpot: CRM v3 search of contacts and companies (GTE filter on the last
 /// modification date, ascending, <c>after</c> offsets; before the 10,000-result search limit the
-/// filter moves up to the newest date seen), the contacts' email subscription status
-/// (<c>hs_email_optout</c>) as consent records, and email events (sent, open, click, bounce,
+/// filter moves up to the newest date seen), with the contacts' email subscription status
+/// (<c>hs_email_optout</c>) as their email consent, and email events (sent, open, click, bounce,
 /// unsubscribe) from the email events API by <c>offset</c>.
 /// </summary>
 public sealed class HubSpotConnector(IHttpClientFactory httpClientFactory, IOptions<HubSpotOptions> options) : ISourceConnector
@@ -26,7 +26,7 @@ public sealed class HubSpotConnector(IHttpClientFactory httpClientFactory, IOpti
 
     public string Source => SourceName;
 
-    public IReadOnlyList<string> EntityTypes { get; } = ["companies", "contacts", "subscription-status", "email-events"];
+    public IReadOnlyList<string> EntityTypes { get; } = ["companies", "contacts", "email-events"];
 
     public async Task<SourcePage> PullAsync(string entityType, string? checkpoint, CancellationToken cancellationToken = default)
     {
@@ -60,7 +60,6 @@ public sealed class HubSpotConnector(IHttpClientFactory httpClientFactory, IOpti
         var raw = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         using var document = JsonDocument.Parse(raw);
         var root = document.RootElement;
-        var subscription = entityType == "subscription-status";
         var (items, unreadable) = PageReader.ReadItems(
             root.TryGetProperty("results", out var results) ? results : default,
             entityType,
@@ -68,12 +67,6 @@ public sealed class HubSpotConnector(IHttpClientFactory httpClientFactory, IOpti
             e => e.TryGetProperty("properties", out var p) ? PageReader.Text(p, dateProperty) : null,
             _ => null,
             e => e.TryGetProperty("archived", out var archived) && archived.ValueKind == JsonValueKind.True);
-        if (subscription)
-        {
-            // Only contacts with an address have a subscription status.
-            items = items.Where(i => i.Payload.TryGetProperty("properties", out var p) && PageReader.Text(p, "hs_email_optout") is not null).ToList();
-        }
-
         var nextAfter = root.TryGetProperty("paging", out var paging) ? PageReader.Text(paging.GetProperty("next"), "after") : null;
         var newest = items.Count == 0 ? since : Math.Max(since, items.Max(i => i.ModifiedAt).ToUnixTimeMilliseconds());
         if (nextAfter is not null && int.Parse(nextAfter, CultureInfo.InvariantCulture) + settings.PageSize < SearchLimit)

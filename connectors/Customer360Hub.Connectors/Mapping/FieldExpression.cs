@@ -82,8 +82,14 @@ public static class FieldExpression
     {
         foreach (var alternative in expression.Split(" ?? ", StringSplitOptions.TrimEntries))
         {
-            var pipe = alternative.IndexOf('|', StringComparison.Ordinal);
-            var value = pipe < 0 ? Resolve(alternative, payload) : Transform(alternative[(pipe + 1)..], Resolve(alternative[..pipe], payload));
+            // path|transform|transform...: each transform takes the value the one before gave.
+            var parts = alternative.Split('|');
+            var value = Resolve(parts[0], payload);
+            foreach (var transform in parts.Skip(1))
+            {
+                value = Transform(transform, value);
+            }
+
             if (value is not null)
             {
                 return value;

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Customer360Hub.Api.Accounts;
+using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
+using Customer360Hub.Quality;
 
 namespace Customer360Hub.Api.Profiles;
 
@@ -7,6 +10,11 @@ namespace Customer360Hub.Api.Profiles;
 [JsonSerializable(typeof(ProfileView))]
 [JsonSerializable(typeof(TimelinePage))]
 [JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(AccountView))]
+[JsonSerializable(typeof(HouseholdView))]
+[JsonSerializable(typeof(ErasureRequest))]
+[JsonSerializable(typeof(ErasureReport))]
+[JsonSerializable(typeof(QualityReport))]
 [JsonSerializable(typeof(Customer360Hub.Api.Connectors.ConnectorHealthList))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]

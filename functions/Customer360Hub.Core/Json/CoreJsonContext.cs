@@ -17,5 +17,12 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(ProfileScore))]
 [JsonSerializable(typeof(QuarantinedRecord))]
 [JsonSerializable(typeof(PendingLink))]
+[JsonSerializable(typeof(ProfileAggregates))]
+[JsonSerializable(typeof(ProfileVersion))]
+[JsonSerializable(typeof(RefLink))]
+[JsonSerializable(typeof(RecordClaims))]
+[JsonSerializable(typeof(RefHead))]
+[JsonSerializable(typeof(HouseholdMember))]
+[JsonSerializable(typeof(SuppressionEntry))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

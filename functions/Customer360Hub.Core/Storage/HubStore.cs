@@ -21,6 +21,13 @@ public sealed class HubStore
         Scores = new(_work, Containers.Scores, CoreJsonContext.Default.ProfileScore);
         Quarantine = new(_work, Containers.Quarantine, CoreJsonContext.Default.QuarantinedRecord);
         Pending = new(_work, Containers.Pending, CoreJsonContext.Default.PendingLink);
+        Aggregates = new(_work, Containers.Timeline, CoreJsonContext.Default.ProfileAggregates);
+        History = new(_work, Containers.History, CoreJsonContext.Default.ProfileVersion);
+        Refs = new(_work, Containers.Refs, CoreJsonContext.Default.RefLink);
+        Claims = new(_work, Containers.Refs, CoreJsonContext.Default.RecordClaims);
+        RefHeads = new(_work, Containers.Refs, CoreJsonContext.Default.RefHead);
+        Households = new(_work, Containers.Households, CoreJsonContext.Default.HouseholdMember);
+        Suppression = new(_work, Containers.Suppression, CoreJsonContext.Default.SuppressionEntry);
     }
 
     /// <summary>The store every typed container writes through (buffered inside a unit of work).</summary>
@@ -42,6 +49,21 @@ public sealed class HubStore
 
     /// <summary>Buffers every write of the current async flow until <see cref="UnitOfWork.CommitAsync"/>.</summary>
     public UnitOfWork BeginUnitOfWork() => _work.Begin();
+
+    /// <summary>The aggregates document that sits in each timeline partition.</summary>
+    public DocumentSet<ProfileAggregates> Aggregates { get; }
+
+    public DocumentSet<ProfileVersion> History { get; }
+
+    public DocumentSet<RefLink> Refs { get; }
+
+    public DocumentSet<RecordClaims> Claims { get; }
+
+    public DocumentSet<RefHead> RefHeads { get; }
+
+    public DocumentSet<HouseholdMember> Households { get; }
+
+    public DocumentSet<SuppressionEntry> Suppression { get; }
 
     /// <summary>Reads a profile, following redirects of merged ids to the survivor (at most a few hops).</summary>
     public async Task<Versioned<GoldenProfile>?> GetProfileAsync(string profileId, CancellationToken cancellationToken = default)
