@@ -66,6 +66,7 @@ internal sealed class ConnectorHarness : IAsyncDisposable
         settings[section + ":Resilience:CircuitBreaker:BreakDuration"] = "00:00:00.500";
         settings[section + ":Resilience:CircuitBreaker:MinimumThroughput"] = "1000";
         settings["Embedded:DataFolder"] = folder;
+        settings["Privacy:HashKey"] = "connector-tests-hash-key-0123456789abcdef";
         settings["Embedded:Bus:RetryBaseDelay"] = "00:00:00.010";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();

@@ -57,6 +57,7 @@ internal static class ImportCommand
             ["Connectors:FileDrop:Folder"] = isFile ? Path.GetDirectoryName(path) : path,
             ["Connectors:FileDrop:EntityType"] = result.GetValue(EntityOption),
             ["Connectors:FileDrop:PageSize"] = "1000",
+            ["Privacy:HashKey"] = Hosting.LocalHub.SecretOf(folder, "privacy-hash-key", "c360-hash-"),
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
