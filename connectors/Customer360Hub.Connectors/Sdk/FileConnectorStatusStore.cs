@@ -1,10 +1,9 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Customer360Hub.Connectors.Sdk;
 
 /// <summary>One small JSON file per connector, replaced atomically, readable while the hub runs.</summary>
-public sealed partial class FileConnectorStatusStore(string folder) : IConnectorStatusStore
+public sealed class FileConnectorStatusStore(string folder) : IConnectorStatusStore
 {
     public async Task<IReadOnlyList<ConnectorStatus>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -17,7 +16,7 @@ public sealed partial class FileConnectorStatusStore(string folder) : IConnector
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
         {
             await using var stream = File.OpenRead(file);
-            if (await JsonSerializer.DeserializeAsync(stream, StatusJson.Default.ConnectorStatus, cancellationToken).ConfigureAwait(false) is { } status)
+            if (await JsonSerializer.DeserializeAsync(stream, ConnectorStatusJson.Default.ConnectorStatus, cancellationToken).ConfigureAwait(false) is { } status)
             {
                 statuses.Add(status);
             }
@@ -32,11 +31,7 @@ public sealed partial class FileConnectorStatusStore(string folder) : IConnector
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, status.Source + ".json");
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(status, StatusJson.Default.ConnectorStatus), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(status, ConnectorStatusJson.Default.ConnectorStatus), cancellationToken).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
     }
-
-    [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
-    [JsonSerializable(typeof(ConnectorStatus))]
-    internal sealed partial class StatusJson : JsonSerializerContext;
 }
