@@ -7,6 +7,8 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(EraseCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SandboxCommand.Create());
+root.Subcommands.Add(ConnectorsCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 RunCommand.AddOptions(root);
 root.SetAction((result, cancellationToken) => RunCommand.RunAsync(result, cancellationToken));
 

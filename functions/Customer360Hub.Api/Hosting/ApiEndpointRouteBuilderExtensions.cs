@@ -1,3 +1,4 @@
+using Customer360Hub.Api.Connectors;
 using Customer360Hub.Api.Accounts;
 using Customer360Hub.Api.Privacy;
 using Customer360Hub.Api.Profiles;
@@ -29,6 +30,7 @@ public static class ApiEndpointRouteBuilderExtensions
         api.MapGet("/households/{id}", (string id, AccountHandlers handlers, CancellationToken ct) => handlers.GetHouseholdAsync(id, ct));
         api.MapPost("/erasures", (ErasureRequest? request, ErasureHandlers handlers, CancellationToken ct) => handlers.EraseAsync(request, ct));
         api.MapGet("/quality", (QualityHandlers handlers, CancellationToken ct) => handlers.GetReportAsync(ct));
+        api.MapGet("/connectors", (ConnectorHandlers handlers, CancellationToken ct) => handlers.ListAsync(ct));
         return api;
     }
 
@@ -38,6 +40,7 @@ public static class ApiEndpointRouteBuilderExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ProfileHandlers>();
+        services.AddSingleton<ConnectorHandlers>();
         services.AddSingleton<AccountHandlers>();
         services.AddSingleton<ErasureHandlers>();
         services.AddSingleton<QualityHandlers>();

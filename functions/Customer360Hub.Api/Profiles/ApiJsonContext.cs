@@ -15,6 +15,7 @@ namespace Customer360Hub.Api.Profiles;
 [JsonSerializable(typeof(ErasureRequest))]
 [JsonSerializable(typeof(ErasureReport))]
 [JsonSerializable(typeof(QualityReport))]
+[JsonSerializable(typeof(Customer360Hub.Api.Connectors.ConnectorHealthList))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
