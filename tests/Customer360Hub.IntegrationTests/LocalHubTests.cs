@@ -51,7 +51,7 @@ public sealed class LocalHubTests : IAsyncLifetime
 
         Assert.Equal(["businesscentral", "zendesk"], profile.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(person.Email, profile.GetProperty("emails")[0].GetString());
-        Assert.Equal("exact-email", profile.GetProperty("engine").GetProperty("identity").GetString());
+        Assert.Equal("fellegi-sunter", profile.GetProperty("engine").GetProperty("identity").GetString());
 
         // The same profile by id, and its timeline.
         var id = profile.GetProperty("id").GetString();

@@ -1,9 +1,11 @@
+using Customer360Hub.Matching;
 using Customer360Hub.Messaging;
 using Customer360Hub.Resolution;
 using Customer360Hub.Scoring;
 using Customer360Hub.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Customer360Hub.Hosting;
 
@@ -17,7 +19,15 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HubStore>();
-        services.TryAddSingleton<IdentityResolver>();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            var model = string.IsNullOrEmpty(options.ModelFile) ? MatchModel.Default : MatchModelFile.Load(options.ModelFile);
+            return new PairScorer(model, options.ToPolicy());
+        });
+        services.TryAddSingleton<IdentityResolver>(sp => new IdentityResolver(
+            sp.GetRequiredService<HubStore>(), sp.GetRequiredService<PairScorer>(), sp.GetRequiredService<IOptions<IdentityOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<TransactionLinker>();
         services.TryAddSingleton<ProfileComposer>();
         services.TryAddSingleton<ChangeResolver>();

@@ -8,7 +8,7 @@ namespace Customer360Hub.Json;
 [JsonSourceGenerationOptions(
     System.Text.Json.JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<RecordKind>)])]
+    Converters = [typeof(CamelCaseEnumConverter<RecordKind>), typeof(CamelCaseEnumConverter<LinkDecision>), typeof(CamelCaseEnumConverter<StewardAction>)])]
 [JsonSerializable(typeof(SourceRecord))]
 [JsonSerializable(typeof(GoldenProfile))]
 [JsonSerializable(typeof(IdentityEntry))]
@@ -17,5 +17,10 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(ProfileScore))]
 [JsonSerializable(typeof(QuarantinedRecord))]
 [JsonSerializable(typeof(PendingLink))]
+[JsonSerializable(typeof(IdentityLink))]
+[JsonSerializable(typeof(StewardDecision))]
+[JsonSerializable(typeof(ReviewItem))]
+[JsonSerializable(typeof(HouseholdMember))]
+[JsonSerializable(typeof(Customer360Hub.Matching.MatchModel))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

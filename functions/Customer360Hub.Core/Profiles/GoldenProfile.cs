@@ -15,6 +15,9 @@ public sealed record GoldenProfile
 
     public List<ProfileMember> Members { get; init; } = [];
 
+    /// <summary>The household the profile belongs to with other profiles (container <c>households</c>); null when none.</summary>
+    public string? HouseholdId { get; init; }
+
     /// <summary>Golden values by canonical field name.</summary>
     public Dictionary<string, GoldenValue> Fields { get; init; } = [];
 

@@ -15,7 +15,7 @@ public sealed class ProfileComposer(HubStore store, TimeProvider time)
     public static EngineInfo Engine { get; } = new(
         IdentityResolver.EngineName,
         Rule,
-        "Preliminary: records link only on an exactly equal normalised email; each golden field takes the most recent non-empty value.");
+        "Identity: probabilistic matching with explanations (GET /profiles/{id}/explain). Preliminary survivorship: each golden field takes the most recent non-empty value.");
 
     private const int MaxAttempts = 16;
 

@@ -24,5 +24,17 @@ public static class Containers
     /// <summary>Transactions waiting for their customer; partition = customer reference.</summary>
     public const string Pending = "pending";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending];
+    /// <summary>Relations between party records with their evidence; partition = record key.</summary>
+    public const string Links = "links";
+
+    /// <summary>Audited steward decisions (never-match, force-match, merge, split); partition = decision id.</summary>
+    public const string Stewardship = "stewardship";
+
+    /// <summary>Possible matches waiting for a steward; partition = the record pair.</summary>
+    public const string Reviews = "reviews";
+
+    /// <summary>Household membership of profiles; partition = household id.</summary>
+    public const string Households = "households";
+
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, Households];
 }

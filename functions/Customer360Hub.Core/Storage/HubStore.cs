@@ -22,6 +22,14 @@ public sealed class HubStore(IDocumentStore documents)
 
     public DocumentSet<PendingLink> Pending { get; } = new(documents, Containers.Pending, CoreJsonContext.Default.PendingLink);
 
+    public DocumentSet<IdentityLink> Links { get; } = new(documents, Containers.Links, CoreJsonContext.Default.IdentityLink);
+
+    public DocumentSet<StewardDecision> Stewardship { get; } = new(documents, Containers.Stewardship, CoreJsonContext.Default.StewardDecision);
+
+    public DocumentSet<ReviewItem> Reviews { get; } = new(documents, Containers.Reviews, CoreJsonContext.Default.ReviewItem);
+
+    public DocumentSet<HouseholdMember> Households { get; } = new(documents, Containers.Households, CoreJsonContext.Default.HouseholdMember);
+
     /// <summary>Reads a profile, following redirects of merged ids to the survivor (at most a few hops).</summary>
     public async Task<Versioned<GoldenProfile>?> GetProfileAsync(string profileId, CancellationToken cancellationToken = default)
     {
