@@ -18,6 +18,7 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(QuarantinedRecord))]
 [JsonSerializable(typeof(PendingLink))]
 [JsonSerializable(typeof(IdentityLink))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.RelationSummary))]
 [JsonSerializable(typeof(StewardDecision))]
 [JsonSerializable(typeof(ReviewItem))]
 [JsonSerializable(typeof(HouseholdMember))]

@@ -13,6 +13,37 @@ public static class BlockingKeys
 {
     public const string EmailPrefix = "email:";
 
+    private static readonly Dictionary<string, string[]> KindFields = new(StringComparer.Ordinal)
+    {
+        ["email"] = [MatchField.Email.Name],
+        ["phone"] = [MatchField.Phone.Name],
+        ["nid"] = [MatchField.NationalId.Name],
+        ["nm"] = [MatchField.GivenName.Name, MatchField.FamilyName.Name],
+        ["dg"] = [MatchField.BirthDate.Name, MatchField.GivenName.Name],
+        ["df"] = [MatchField.BirthDate.Name, MatchField.FamilyName.Name],
+        ["fy"] = [MatchField.FamilyName.Name, MatchField.BirthDate.Name],
+        ["pf"] = [MatchField.Postcode.Name, MatchField.FamilyName.Name],
+        ["pg"] = [MatchField.Postcode.Name, MatchField.GivenName.Name],
+        ["ad"] = [MatchField.Address.Name, MatchField.Postcode.Name, MatchField.City.Name],
+        ["co"] = [MatchField.Company.Name],
+        ["dom"] = [MatchField.Company.Name, MatchField.Email.Name],
+        ["fam"] = [MatchField.FamilyName.Name],
+        ["giv"] = [MatchField.GivenName.Name],
+        ["dob"] = [MatchField.BirthDate.Name],
+        ["user"] = [MatchField.Email.Name],
+    };
+
+    /// <summary>The kind of a key ("nm", "email", ...): the part before the colon.</summary>
+    public static string KindOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? key : key[..colon];
+    }
+
+    /// <summary>The fields two records sharing a key of this kind (mostly) agree on.</summary>
+    public static IReadOnlyList<string> FieldsOf(string kind) => KindFields.TryGetValue(kind, out var fields) ? fields : [];
+
     public static IReadOnlyList<string> For(MatchFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -32,7 +63,31 @@ public static class BlockingKeys
             keys.Add("nid:" + nationalId);
         }
 
+        if (features.Email is { LocalPart.Length: >= 4 } mailbox)
+        {
+            // The mailbox name alone finds the same person at a mistyped or changed domain.
+            keys.Add("user:" + mailbox.LocalPart);
+        }
+
         var name = features.Name;
+        if (name.Family is { } familyName)
+        {
+            // Single values find duplicates whose other fields are missing or wrong. A common
+            // value holds too many records to be used (see the block size cap), a rare one is
+            // as good as a key can be.
+            keys.Add("fam:" + familyName);
+        }
+
+        if (name.Given is { Length: > 1 } givenName)
+        {
+            keys.Add("giv:" + givenName);
+        }
+
+        if (features.BirthDateText is { } birthDate)
+        {
+            keys.Add("dob:" + birthDate);
+        }
+
         var given = Phonetic.Soundex(name.Given);
         var family = Phonetic.Soundex(name.Family);
         if (given.Length > 0 && family.Length > 0)

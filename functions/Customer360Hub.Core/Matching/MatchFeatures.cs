@@ -40,7 +40,18 @@ public sealed class MatchFeatures
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string? Country { get; init; }
 
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate
+    {
+        get;
+        init
+        {
+            field = value;
+            BirthDateText = value?.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>The date of birth as yyyyMMdd.</summary>
+    public string? BirthDateText { get; private init; }
 
     public string? NationalId { get; init; }
 

@@ -5,7 +5,7 @@ public sealed record MatchField(string Name, IReadOnlyList<string> Levels, bool 
 {
     public static MatchField GivenName { get; } = new("given_name", ["exact", "nickname", "similar", "initial-or-weak", "different"], false);
     public static MatchField FamilyName { get; } = new("family_name", ["exact", "similar", "weak", "different"], false);
-    public static MatchField BirthDate { get; } = new("date_of_birth", ["exact", "typo-or-swap", "same-year", "different"], false);
+    public static MatchField BirthDate { get; } = new("date_of_birth", ["exact", "typo-or-swap", "same-year", "different", "generation-apart"], false);
     public static MatchField NationalId { get; } = new("national_id", ["exact", "one-edit", "different"], false);
     public static MatchField Email { get; } = new("email", ["exact", "near", "different"], true);
     public static MatchField Phone { get; } = new("phone", ["exact", "near", "different"], true);

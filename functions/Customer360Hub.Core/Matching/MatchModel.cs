@@ -32,7 +32,7 @@ public sealed class MatchModel
         {
             [MatchField.GivenName.Name] = Make([0.80, 0.04, 0.08, 0.04, 0.04], [0.005, 0.001, 0.004, 0.03, 0.96]),
             [MatchField.FamilyName.Name] = Make([0.85, 0.08, 0.03, 0.04], [0.003, 0.003, 0.01, 0.984]),
-            [MatchField.BirthDate.Name] = Make([0.88, 0.07, 0.02, 0.03], [0.0002, 0.002, 0.015, 0.9828]),
+            [MatchField.BirthDate.Name] = Make([0.88, 0.07, 0.02, 0.025, 0.005], [0.0002, 0.002, 0.015, 0.5, 0.4828]),
             [MatchField.NationalId.Name] = Make([0.92, 0.05, 0.03], [0.00001, 0.0005, 0.99949]),
             [MatchField.Email.Name] = Make([0.85, 0.07, 0.08], [0.00001, 0.0003, 0.99969]),
             [MatchField.Phone.Name] = Make([0.80, 0.06, 0.14], [0.0001, 0.0005, 0.9994]),

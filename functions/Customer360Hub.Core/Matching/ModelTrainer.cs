@@ -12,8 +12,8 @@ namespace Customer360Hub.Matching;
 public static class ModelTrainer
 {
     private const int TermFrequencyValues = 50_000;
-    private const int RandomPairs = 1_000_000;
-    private const int CandidatePairs = 1_000_000;
+    private const int RandomPairs = 200_000;
+    private const int CandidatePairs = 300_000;
     private const int MaxIterations = 60;
     private const int MinObservations = 50;
 
@@ -30,27 +30,78 @@ public static class ModelTrainer
 
         var fields = MatchField.All;
         var frequencies = CountValues(ordered);
-        var u = EstimateU(ordered);
-        var patterns = CandidatePatterns(ordered, maxBlockSize);
+        var u = EstimateU(ordered).Select((estimate, i) => estimate ?? (double[])defaults.Fields[fields[i].Name].U.Clone()).ToArray();
+        var (sessions, candidatePairs) = CandidatePatterns(ordered, maxBlockSize);
 
+        // Splink-style sessions: the pairs one kind of blocking key found estimate m for every
+        // field except those the key itself selects on, whose agreement says nothing there.
+        var sums = fields.Select(f => new double[f.Levels.Count]).ToArray();
+        var weights = new double[fields.Count];
+        foreach (var session in sessions.Values)
+        {
+            var (m, matches) = RunSession(session, u, defaults);
+            for (var i = 0; i < fields.Count; i++)
+            {
+                if (!session.Excluded[i] && m[i] is { } estimate)
+                {
+                    for (var level = 0; level < estimate.Length; level++)
+                    {
+                        sums[i][level] += estimate[level] * matches;
+                    }
+
+                    weights[i] += matches;
+                }
+            }
+        }
+
+        var mCombined = fields.Select((f, i) => weights[i] > 0 ? sums[i].Select(x => x / weights[i]).ToArray() : (double[])defaults.Fields[f.Name].M.Clone()).ToArray();
+        var prior = RandomPairPrior(candidatePairs, mCombined, u, Pairs(ordered.Length));
+
+        var model = new Dictionary<string, FieldModel>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            model[fields[i].Name] = new FieldModel
+            {
+                M = mCombined[i],
+                U = u[i],
+                TermFrequencies = frequencies[i],
+                SingleShare = 1.0 / ordered.Length,
+            };
+        }
+
+        var version = ordered.Aggregate(14695981039346656037UL, (hash, r) => (hash ^ StableHash(r.RecordKey + "@" + r.Version)) * 1099511628211UL);
+        return new MatchModel
+        {
+            Version = "em-" + version.ToString("x16", CultureInfo.InvariantCulture),
+            Origin = $"estimated without labels from {ordered.Length} records ({sessions.Values.Sum(s => s.Patterns.Values.Sum())} candidate pairs in {sessions.Count} blocking sessions, {Math.Min(RandomPairs, Pairs(ordered.Length))} random pairs)",
+            Prior = prior,
+            Fields = model,
+        };
+    }
+
+    /// <summary>One EM run over a session's pairs with u fixed; returns m per field (null where the session has too little) and the expected matches.</summary>
+    private static (double[]?[] M, double Matches) RunSession(Session session, double[][] u, MatchModel defaults)
+    {
+        var fields = MatchField.All;
         var m = fields.Select(f => (double[])defaults.Fields[f.Name].M.Clone()).ToArray();
-        var uProbabilities = fields.Select((f, i) => u[i] ?? (double[])defaults.Fields[f.Name].U.Clone()).ToArray();
-        var prior = 0.1;
-        var total = patterns.Values.Sum();
-        for (var iteration = 0; iteration < MaxIterations && total > 0; iteration++)
+        var observedAny = new bool[fields.Count];
+        var prior = 0.5;
+        var total = session.Patterns.Values.Sum();
+        var matchTotal = 0.0;
+        var decoded = session.Patterns.Select(p => (Levels: Decode(p.Key, fields.Count), Count: p.Value)).ToList();
+        for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             var sums = fields.Select(f => new double[f.Levels.Count]).ToArray();
-            var matchTotal = 0.0;
-            foreach (var (pattern, count) in patterns)
+            matchTotal = 0.0;
+            foreach (var (levels, count) in decoded)
             {
-                var levels = Decode(pattern, fields.Count);
                 double pm = prior, pu = 1 - prior;
                 for (var i = 0; i < levels.Length; i++)
                 {
-                    if (levels[i] >= 0)
+                    if (levels[i] >= 0 && !session.Excluded[i])
                     {
                         pm *= m[i][levels[i]];
-                        pu *= uProbabilities[i][levels[i]];
+                        pu *= u[i][levels[i]];
                     }
                 }
 
@@ -58,7 +109,7 @@ public static class ModelTrainer
                 matchTotal += posterior * count;
                 for (var i = 0; i < levels.Length; i++)
                 {
-                    if (levels[i] >= 0)
+                    if (levels[i] >= 0 && !session.Excluded[i])
                     {
                         sums[i][levels[i]] += posterior * count;
                     }
@@ -69,14 +120,16 @@ public static class ModelTrainer
             for (var i = 0; i < fields.Count; i++)
             {
                 var observed = sums[i].Sum();
-                if (observed < MinObservations * 0.1)
+                if (session.Excluded[i] || observed < MinObservations * 0.1)
                 {
                     continue;
                 }
 
+                observedAny[i] = true;
                 for (var level = 0; level < sums[i].Length; level++)
                 {
-                    var estimate = (sums[i][level] + 0.01) / (observed + (0.01 * sums[i].Length));
+                    // Smoothed towards the default, so a level the data never shows keeps a sensible weight.
+                    var estimate = (sums[i][level] + defaults.Fields[fields[i].Name].M[level]) / (observed + 1);
                     change = Math.Max(change, Math.Abs(estimate - m[i][level]));
                     m[i][level] = estimate;
                 }
@@ -91,25 +144,45 @@ public static class ModelTrainer
             }
         }
 
-        var model = new Dictionary<string, FieldModel>(StringComparer.Ordinal);
-        for (var i = 0; i < fields.Count; i++)
+        return (m.Select((estimate, i) => observedAny[i] ? estimate : null).ToArray(), matchTotal);
+    }
+
+    /// <summary>
+    /// The probability that two records drawn at random are the same party: the expected matches
+    /// among the candidate pairs (which hold nearly all of them) over every possible pair, found
+    /// by iterating the posterior to a fixed point.
+    /// </summary>
+    private static double RandomPairPrior(Dictionary<long, double> candidatePairs, double[][] m, double[][] u, long allPairs)
+    {
+        var factors = candidatePairs.Select(p =>
         {
-            model[fields[i].Name] = new FieldModel
+            var levels = Decode(p.Key, m.Length);
+            var factor = 1.0;
+            for (var i = 0; i < levels.Length; i++)
             {
-                M = m[i],
-                U = uProbabilities[i],
-                TermFrequencies = frequencies[i],
-                SingleShare = 1.0 / ordered.Length,
-            };
+                if (levels[i] >= 0)
+                {
+                    factor *= m[i][levels[i]] / u[i][levels[i]];
+                }
+            }
+
+            return (Factor: factor, Count: p.Value);
+        }).ToList();
+        var prior = 1.0 / allPairs;
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            var odds = prior / (1 - prior);
+            var expected = factors.Sum(f => f.Count * (odds * f.Factor / (1 + (odds * f.Factor))));
+            var next = Math.Clamp(expected / allPairs, 1e-12, 0.5);
+            if (Math.Abs(next - prior) < prior * 1e-4)
+            {
+                return next;
+            }
+
+            prior = next;
         }
 
-        return new MatchModel
-        {
-            Version = "em-" + StableHash(string.Join('|', ordered.Select(r => r.RecordKey + "@" + r.Version))).ToString("x16", CultureInfo.InvariantCulture),
-            Origin = $"estimated without labels from {ordered.Length} records ({total} candidate pairs, {Math.Min(RandomPairs, Pairs(ordered.Length))} random pairs)",
-            Prior = prior,
-            Fields = model,
-        };
+        return prior;
     }
 
     /// <summary>The value each field compares at its exact level (the one weighted by rarity).</summary>
@@ -118,7 +191,7 @@ public static class ModelTrainer
         ArgumentNullException.ThrowIfNull(features);
         return
         [
-            features.Name.Given, features.Name.Family, features.BirthDate?.ToString("yyyyMMdd", CultureInfo.InvariantCulture), features.NationalId,
+            features.Name.Given, features.Name.Family, features.BirthDateText, features.NationalId,
             features.Email?.MatchKey, features.Phone, features.Address.Line, features.City, features.Address.Postcode, features.Region, features.Company,
         ];
     }
@@ -177,7 +250,8 @@ public static class ModelTrainer
         }).ToArray();
     }
 
-    private static Dictionary<long, int> CandidatePatterns(MatchFeatures[] records, int maxBlockSize)
+    /// <summary>The comparison patterns of the candidate pairs, per kind of blocking key (a sample of them when there are very many).</summary>
+    private static (Dictionary<string, Session> Sessions, Dictionary<long, double> Unique) CandidatePatterns(MatchFeatures[] records, int maxBlockSize)
     {
         var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < records.Length; i++)
@@ -193,41 +267,59 @@ public static class ModelTrainer
             }
         }
 
-        var estimate = blocks.Values.Where(b => b.Count <= maxBlockSize).Sum(b => (long)b.Count * (b.Count - 1) / 2);
-        var keepOneIn = Math.Max(1, estimate / CandidatePairs);
-        var seen = new HashSet<long>();
-        var patterns = new Dictionary<long, int>();
-        foreach (var members in blocks.Values)
+        var usable = blocks.Where(b => b.Value.Count > 1 && b.Value.Count <= maxBlockSize).ToList();
+        var sessions = new Dictionary<string, Session>(StringComparer.Ordinal);
+        var unique = new Dictionary<long, double>();
+        var patternOf = new Dictionary<long, long>();
+        foreach (var group in usable.GroupBy(b => BlockingKeys.KindOf(b.Key), StringComparer.Ordinal))
         {
-            if (members.Count > maxBlockSize)
+            var estimate = group.Sum(b => (long)b.Value.Count * (b.Value.Count - 1) / 2);
+            var keepOneIn = Math.Max(1, estimate / CandidatePairs);
+            var excluded = MatchField.All.Select(f => BlockingKeys.FieldsOf(group.Key).Contains(f.Name)).ToArray();
+            var session = new Session(excluded, new Dictionary<long, double>());
+            var seen = new HashSet<long>();
+            foreach (var (_, members) in group)
             {
-                continue;
+                for (var x = 0; x < members.Count; x++)
+                {
+                    for (var y = x + 1; y < members.Count; y++)
+                    {
+                        var pair = ((long)members[x] << 32) | (uint)members[y];
+                        if ((keepOneIn > 1 && StableHash(pair) % (ulong)keepOneIn != 0) || !seen.Add(pair))
+                        {
+                            continue;
+                        }
+
+                        if (!patternOf.TryGetValue(pair, out var pattern))
+                        {
+                            var comparison = PairComparer.Compare(records[members[x]], records[members[y]]);
+                            pattern = comparison.DifferentPartyTypes ? -1 : Encode(comparison.Levels);
+                            patternOf[pair] = pattern;
+                            if (pattern >= 0)
+                            {
+                                // Every pair once, weighted back up by its session's sampling, for the prior.
+                                unique[pattern] = unique.GetValueOrDefault(pattern) + keepOneIn;
+                            }
+                        }
+
+                        if (pattern >= 0)
+                        {
+                            session.Patterns[pattern] = session.Patterns.GetValueOrDefault(pattern) + keepOneIn;
+                        }
+                    }
+                }
             }
 
-            for (var x = 0; x < members.Count; x++)
+            if (session.Patterns.Count > 0)
             {
-                for (var y = x + 1; y < members.Count; y++)
-                {
-                    var pair = ((long)members[x] << 32) | (uint)members[y];
-                    if ((keepOneIn > 1 && (ulong)StableHash(pair) % (ulong)keepOneIn != 0) || !seen.Add(pair))
-                    {
-                        continue;
-                    }
-
-                    var comparison = PairComparer.Compare(records[members[x]], records[members[y]]);
-                    if (comparison.DifferentPartyTypes)
-                    {
-                        continue;
-                    }
-
-                    var pattern = Encode(comparison.Levels);
-                    patterns[pattern] = patterns.GetValueOrDefault(pattern) + 1;
-                }
+                sessions[group.Key] = session;
             }
         }
 
-        return patterns;
+        return (sessions, unique);
     }
+
+    private sealed record Session(bool[] Excluded, Dictionary<long, double> Patterns);
 
     private static long Encode(int[] levels)
     {

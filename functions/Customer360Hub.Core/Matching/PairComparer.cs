@@ -1,4 +1,3 @@
-using System.Globalization;
 using Customer360Hub.Normalization;
 
 namespace Customer360Hub.Matching;
@@ -25,7 +24,7 @@ public static class PairComparer
         var c = new PairComparison(MatchField.All.Count);
         Array.Fill(c.Levels, -1);
         CompareNames(a.Name, b.Name, c);
-        Set(c, Birth, CompareBirth(a.BirthDate, b.BirthDate), Format(a.BirthDate), Format(b.BirthDate));
+        Set(c, Birth, CompareBirth(a, b), a.BirthDateText, b.BirthDateText);
         Set(c, National, CompareCode(a.NationalId, b.NationalId), a.NationalId, b.NationalId);
         Set(c, Mail, CompareEmail(a.Email, b.Email), a.Email?.MatchKey, b.Email?.MatchKey);
         Set(c, Tel, ComparePhone(a.Phone, b.Phone), a.Phone, b.Phone);
@@ -36,9 +35,11 @@ public static class PairComparer
         CompareCompany(a, b, c);
 
         c.DifferentPartyTypes = a.IsOrganization != b.IsOrganization;
+        c.IsOrganizationPair = a.IsOrganization && b.IsOrganization;
         var bothPeople = !a.IsOrganization && !b.IsOrganization;
         var generationConflict = a.Name.Generation is not null && b.Name.Generation is not null && a.Name.Generation != b.Name.Generation;
-        c.PersonConflict = bothPeople && (c.Levels[Given] == 4 || c.Levels[Birth] == 3 || c.Levels[National] == 2 || generationConflict);
+        // An agreeing national id outweighs a differing name or year: it belongs to one person.
+        c.PersonConflict = bothPeople && c.Levels[National] != 0 && (c.Levels[Given] == 4 || c.Levels[Birth] == 4 || c.Levels[National] == 2 || generationConflict);
         return c;
     }
 
@@ -109,9 +110,9 @@ public static class PairComparer
         return similarity >= 0.92 || compound ? 1 : similarity >= 0.8 ? 2 : 3;
     }
 
-    private static int CompareBirth(DateOnly? a, DateOnly? b)
+    private static int CompareBirth(MatchFeatures a, MatchFeatures b)
     {
-        if (a is not { } x || b is not { } y)
+        if (a.BirthDate is not { } x || b.BirthDate is not { } y)
         {
             return -1;
         }
@@ -122,12 +123,13 @@ public static class PairComparer
         }
 
         var swapped = x.Year == y.Year && x.Month == y.Day && x.Day == y.Month;
-        if (swapped || StringSimilarity.DamerauLevenshtein(Format(x)!, Format(y)!, 1) <= 1)
+        if (swapped || StringSimilarity.DamerauLevenshtein(a.BirthDateText!, b.BirthDateText!, 1) <= 1)
         {
             return 1;
         }
 
-        return x.Year == y.Year ? 2 : 3;
+        // Fifteen years or more is a generation: a parent and a child, not a slip of the pen.
+        return x.Year == y.Year ? 2 : Math.Abs(x.Year - y.Year) < 15 ? 3 : 4;
     }
 
     private static int CompareCode(string? a, string? b)
@@ -250,6 +252,4 @@ public static class PairComparer
             c.OtherValues[field] = other;
         }
     }
-
-    private static string? Format(DateOnly? date) => date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

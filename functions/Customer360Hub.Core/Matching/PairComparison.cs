@@ -22,9 +22,12 @@ public sealed class PairComparison
     /// <summary>True when the given and family names agree only crosswise (one record has them swapped).</summary>
     public bool NamesSwapped { get; internal set; }
 
-    /// <summary>Both are people and the person-level fields say they are different people (given name, date of birth, national id or generation).</summary>
+    /// <summary>Both are people and the person-level fields say they are different people (given name, national id, generation, or years of birth a generation apart).</summary>
     public bool PersonConflict { get; internal set; }
 
     /// <summary>A person compared with an organisation.</summary>
     public bool DifferentPartyTypes { get; internal set; }
+
+    /// <summary>Two organisations (they have no households).</summary>
+    public bool IsOrganizationPair { get; internal set; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Customer360Hub.Profiles;
 
 namespace Customer360Hub.Matching;
@@ -27,11 +28,10 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
     public PairEvidence Score(PairComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var rules = new List<string>();
-        var comparisons = new List<FieldComparison>(MatchField.All.Count);
+        Span<double> weights = stackalloc double[MatchField.All.Count];
         var score = model.PriorWeight;
         var sharedHomeContact = false;
-        for (var i = 0; i < MatchField.All.Count; i++)
+        for (var i = 0; i < weights.Length; i++)
         {
             var level = comparison.Levels[i];
             if (level < 0)
@@ -44,6 +44,7 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
             if (level == 0)
             {
                 weight = AdjustForFrequency(model.Fields[field.Name], weight, comparison.Values[i]);
+                sharedHomeContact |= field == MatchField.Address || field == MatchField.Email || (field == MatchField.Phone && comparison.Levels[MatchField.FamilyName.Index] is 0 or 1);
             }
 
             if (field.ContactPoint && comparison.PersonConflict && weight > 0)
@@ -51,59 +52,53 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
                 weight = 0;
             }
 
-            if (field.ContactPoint && level == 0 && (field == MatchField.Address || field == MatchField.Phone || field == MatchField.Email))
-            {
-                sharedHomeContact = true;
-            }
-
+            weights[i] = weight;
             score += weight;
-            comparisons.Add(new FieldComparison(field.Name, field.Levels[level], Math.Round(weight, 2), comparison.Values[i], comparison.OtherValues[i]));
         }
 
+        var trusted = comparison.PersonConflict || comparison.DifferentPartyTypes ? null : Trusted(comparison);
+        var decision = comparison.DifferentPartyTypes ? LinkDecision.None
+            : score >= policy.LinkThreshold || trusted is not null ? LinkDecision.Link
+            : score >= policy.ReviewThreshold && !comparison.PersonConflict ? LinkDecision.Possible
+            : sharedHomeContact && !comparison.IsOrganizationPair ? LinkDecision.Household
+            : LinkDecision.None;
+        if (decision == LinkDecision.None)
+        {
+            return new PairEvidence(decision, Math.Round(score, 3), [], []);
+        }
+
+        var comparisons = new List<FieldComparison>(MatchField.All.Count);
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var level = comparison.Levels[i];
+            if (level >= 0)
+            {
+                var field = MatchField.All[i];
+                comparisons.Add(new FieldComparison(field.Name, field.Levels[level], Math.Round(weights[i], 2), comparison.Values[i], comparison.OtherValues[i]));
+            }
+        }
+
+        var rules = new List<string>();
         if (comparison.NamesSwapped)
         {
             rules.Add("names-swapped: the given and family names agree crosswise");
         }
 
-        LinkDecision decision;
-        if (comparison.DifferentPartyTypes)
-        {
-            rules.Add("party-types: a person is never the same party as an organisation");
-            decision = LinkDecision.None;
-        }
-        else if (comparison.PersonConflict)
+        if (comparison.PersonConflict)
         {
             rules.Add("person-conflict: given name, date of birth, national id or generation differ, so shared contact points do not count");
-            decision = score >= policy.LinkThreshold ? LinkDecision.Link
-                : sharedHomeContact ? LinkDecision.Household
-                : LinkDecision.None;
-        }
-        else if (Trusted(comparison) is { } trusted)
-        {
-            rules.Add($"trusted-identifier: {trusted} agrees exactly");
-            decision = LinkDecision.Link;
-        }
-        else
-        {
-            decision = score >= policy.LinkThreshold ? LinkDecision.Link
-                : score >= policy.ReviewThreshold ? LinkDecision.Possible
-                : sharedHomeContact ? LinkDecision.Household
-                : LinkDecision.None;
         }
 
-        if (decision == LinkDecision.Link && !rules.Exists(r => r.StartsWith("trusted-identifier", StringComparison.Ordinal)))
+        rules.Add(decision switch
         {
-            rules.Add($"probabilistic: score {score:0.0} >= link threshold {policy.LinkThreshold:0.0}");
-        }
-        else if (decision == LinkDecision.Possible)
-        {
-            rules.Add($"possible-match: score {score:0.0} between review threshold {policy.ReviewThreshold:0.0} and link threshold {policy.LinkThreshold:0.0}");
-        }
-        else if (decision == LinkDecision.Household)
-        {
-            rules.Add("household: different people sharing an address, phone or email");
-        }
+            LinkDecision.Link when trusted is not null && score < policy.LinkThreshold => $"trusted-identifier: {trusted} agrees exactly",
+            LinkDecision.Link => string.Create(CultureInfo.InvariantCulture, $"probabilistic: score {score:0.0} >= link threshold {policy.LinkThreshold:0.0}"),
+            LinkDecision.Possible => string.Create(CultureInfo.InvariantCulture, $"possible-match: score {score:0.0} between review threshold {policy.ReviewThreshold:0.0} and link threshold {policy.LinkThreshold:0.0}"),
+            _ => "household: different people sharing an address, phone or email",
+        });
 
+        // The deciding rule first: it is what a member's link reason shows.
+        rules.Reverse();
         return new PairEvidence(decision, Math.Round(score, 3), comparisons, rules);
     }
 

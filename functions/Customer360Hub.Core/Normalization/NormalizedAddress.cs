@@ -11,5 +11,5 @@ public sealed record NormalizedAddress(string? Number, string? Street, string? U
     public bool IsEmpty => Number is null && Street is null && Unit is null && Extra is null && Postcode is null;
 
     /// <summary>Number, street and unit on one line ("12 main st #4"): the value compared as the street address.</summary>
-    public string? Line => Street is null && Number is null ? null : string.Join(' ', new[] { Number, Street, Unit is null ? null : "#" + Unit }.Where(p => p is not null));
+    public string? Line { get; } = Street is null && Number is null ? null : string.Join(' ', new[] { Number, Street, Unit is null ? null : "#" + Unit }.Where(p => p is not null));
 }

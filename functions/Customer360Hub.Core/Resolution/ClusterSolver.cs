@@ -3,8 +3,11 @@ namespace Customer360Hub.Resolution;
 /// <summary>
 /// Turns the relations among a connected group of records into profiles: steward force-matches
 /// first, then links from the strongest score down (ties by record keys), each joining two
-/// clusters unless a never-match sits between them or the result would exceed the size cap.
-/// The result depends only on the relations, never on the order records arrived in.
+/// clusters unless a never-match sits between them, the result would exceed the size cap, or
+/// the records of the two clusters do not look alike on average (average linkage: the mean
+/// score over every cross pair must reach the link threshold), which stops chains of weak links
+/// from gluing different people together. The result depends only on the records and their
+/// relations, never on the order they arrived in.
 /// </summary>
 internal static class ClusterSolver
 {
@@ -12,7 +15,15 @@ internal static class ClusterSolver
 
     internal sealed record Result(IReadOnlyList<IReadOnlyList<string>> Clusters, IReadOnlyDictionary<string, string> RuleOf);
 
-    public static Result Solve(IReadOnlyCollection<string> nodes, IEnumerable<Edge> edges, IEnumerable<(string A, string B)> never, int maxSize)
+    /// <param name="pairScore">The score of any two records (pure: the same pair always scores the same).</param>
+    /// <param name="linkThreshold">The mean cross-pair score two clusters need to join.</param>
+    public static Result Solve(
+        IReadOnlyCollection<string> nodes,
+        IEnumerable<Edge> edges,
+        IEnumerable<(string A, string B)> never,
+        int maxSize,
+        Func<string, string, double> pairScore,
+        double linkThreshold)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = nodes.Order(StringComparer.Ordinal).ToArray();
@@ -54,6 +65,11 @@ internal static class ClusterSolver
                 continue;
             }
 
+            if (!edge.Forced && (members[x].Count > 1 || members[y].Count > 1) && MeanScore(members[x], members[y], keys, pairScore) < linkThreshold)
+            {
+                continue;
+            }
+
             var (big, small) = members[x].Count >= members[y].Count ? (x, y) : (y, x);
             parent[small] = big;
             members[big].AddRange(members[small]);
@@ -86,6 +102,22 @@ internal static class ClusterSolver
         }
 
         return false;
+    }
+
+    private static double MeanScore(List<int> left, List<int> right, string[] keys, Func<string, string, double> pairScore)
+    {
+        // Clipped, so one overwhelming pair cannot hide a clear disagreement.
+        const double Clip = 20;
+        var sum = 0.0;
+        foreach (var a in left)
+        {
+            foreach (var b in right)
+            {
+                sum += Math.Clamp(pairScore(keys[a], keys[b]), -Clip, Clip);
+            }
+        }
+
+        return sum / (left.Count * right.Count);
     }
 
     private static int Find(int[] parent, int i)

@@ -1,4 +1,5 @@
 using Customer360Hub.Changes;
+using Customer360Hub.Json;
 using Customer360Hub.Profiles;
 using Customer360Hub.Storage;
 
@@ -7,11 +8,25 @@ namespace Customer360Hub.Resolution;
 /// <summary>
 /// Reads the connected group of records around a change: the records reachable through links,
 /// steward force-matches and household relations, plus every member of the profiles they are in
-/// now (so a profile that lost its only evidence is seen whole and can split).
+/// now (so a profile that lost its only evidence is seen whole and can split). Members of a
+/// profile are known to be live records of it, so their documents are only read when they move.
 /// </summary>
 internal static class ComponentReader
 {
-    internal sealed record Node(string Key, SourceRecord Record, Versioned<SourceRecord>? Stored, IReadOnlyList<IdentityLink> Relations);
+    internal sealed class Node(string key, string? profileId, bool deleted, IReadOnlyList<RelationSummary> relations, Versioned<SourceRecord>? stored)
+    {
+        public string Key => key;
+
+        /// <summary>The profile the record is in before this change.</summary>
+        public string? ProfileId => profileId;
+
+        public bool Deleted => deleted;
+
+        public IReadOnlyList<RelationSummary> Relations => relations;
+
+        /// <summary>The stored record, when it has been read.</summary>
+        public Versioned<SourceRecord>? Stored { get; set; } = stored;
+    }
 
     internal sealed class Component
     {
@@ -31,8 +46,10 @@ internal static class ComponentReader
         int maxNodes,
         CancellationToken cancellationToken)
     {
+        var relations = new DocumentSet<RelationSummary>(store.Documents, Containers.Links, CoreJsonContext.Default.RelationSummary);
         var component = new Component();
         var triedProfiles = new HashSet<string>(StringComparer.Ordinal);
+        var memberOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var queue = new Queue<string>(seeds);
         while (queue.Count > 0)
         {
@@ -48,44 +65,50 @@ internal static class ComponentReader
                 break;
             }
 
-            SourceRecord? record;
-            Versioned<SourceRecord>? stored;
+            string? profileId;
+            bool deleted;
+            Versioned<SourceRecord>? stored = null;
             if (changed is { } c && c.Record.RecordKey == key)
             {
-                (record, stored) = (c.Record, c.Existing);
+                (profileId, deleted, stored) = (c.Record.ProfileId, c.Record.Deleted, c.Existing);
+            }
+            else if (memberOf.TryGetValue(key, out var member))
+            {
+                (profileId, deleted) = (member, false);
             }
             else
             {
                 stored = await store.Records.GetAsync(DocumentKey.Single(key), cancellationToken).ConfigureAwait(false);
-                record = stored?.Document;
+                if (stored is not { Document.Kind: RecordKind.Party })
+                {
+                    continue;
+                }
+
+                (profileId, deleted) = (stored.Document.ProfileId, stored.Document.Deleted);
             }
 
-            if (record is null || record.Kind != RecordKind.Party)
-            {
-                continue;
-            }
-
-            var relations = (await store.Links.QueryAllAsync(key, cancellationToken).ConfigureAwait(false)).Select(r => r.Document).ToList();
-            component.Nodes[key] = new Node(key, record, stored, relations);
-            if (record.ProfileId is { } profileId && triedProfiles.Add(profileId))
+            var found = (await relations.QueryAllAsync(key, cancellationToken).ConfigureAwait(false)).Select(r => r.Document).ToList();
+            component.Nodes[key] = new Node(key, profileId, deleted, found, stored);
+            if (profileId is not null && triedProfiles.Add(profileId))
             {
                 var profile = await store.Profiles.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
                 if (profile is { Document.RedirectTo: null })
                 {
                     component.Profiles[profileId] = profile;
-                    foreach (var member in profile.Document.Members)
+                    foreach (var m in profile.Document.Members)
                     {
-                        queue.Enqueue(member.RecordKey);
+                        memberOf.TryAdd(m.RecordKey, profileId);
+                        queue.Enqueue(m.RecordKey);
                     }
                 }
             }
 
-            if (record.Deleted)
+            if (deleted)
             {
                 continue;
             }
 
-            foreach (var relation in relations)
+            foreach (var relation in found)
             {
                 if (relation.Decision is LinkDecision.Link or LinkDecision.ForceMatch or LinkDecision.Household)
                 {

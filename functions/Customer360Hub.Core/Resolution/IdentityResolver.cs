@@ -284,6 +284,27 @@ public sealed class IdentityResolver
         return changed;
     }
 
+    /// <summary>The features of every live record of the group, reading those not read yet.</summary>
+    private async Task<Dictionary<string, MatchFeatures>> FeaturesOfAsync(ComponentReader.Component group, SourceRecord? changed, CancellationToken cancellationToken)
+    {
+        var live = group.Nodes.Values.Where(n => !n.Deleted).ToList();
+        var unread = live.Where(n => n.Stored is null && n.Key != changed?.RecordKey).Select(n => DocumentKey.Single(n.Key)).ToList();
+        foreach (var read in await _store.Records.GetManyAsync(unread, cancellationToken).ConfigureAwait(false))
+        {
+            group.Nodes[read.Key.Id].Stored = read;
+        }
+
+        var features = new Dictionary<string, MatchFeatures>(StringComparer.Ordinal);
+        foreach (var node in live)
+        {
+            var record = node.Key == changed?.RecordKey ? changed : node.Stored?.Document
+                ?? throw new DocumentConflictException(Containers.Records, DocumentKey.Single(node.Key), "a member record is gone");
+            features[node.Key] = FeaturesOf(record);
+        }
+
+        return features;
+    }
+
     private async Task<IdentityOutcome> SettleAsync(
         IReadOnlyCollection<string> seeds,
         (SourceRecord Record, Versioned<SourceRecord>? Existing)? changed,
@@ -292,26 +313,41 @@ public sealed class IdentityResolver
     {
         var group = await ComponentReader.ReadAsync(_store, seeds, changed, _options.MaxComponentSize, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var plan = ProfilePlanner.Derive(group, now, _options.MaxProfileSize);
+        var features = await FeaturesOfAsync(group, changed?.Record, cancellationToken).ConfigureAwait(false);
+        var scores = new Dictionary<(string, string), double>();
+        double PairScore(string a, string b)
+        {
+            var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+            if (!scores.TryGetValue(key, out var score))
+            {
+                scores[key] = score = _scorer.Score(features[key.Item1], features[key.Item2]).Score;
+            }
+
+            return score;
+        }
+
+        var plan = ProfilePlanner.Derive(group, now, _options.MaxProfileSize, PairScore, _scorer.Policy.LinkThreshold - 10);
         var ids = await ProfilePlanner.AssignIdsAsync(_store, group, plan, cancellationToken).ConfigureAwait(false);
         var writes = new List<DocumentWrite>();
         var outcome = ProfilePlanner.Write(_store, group, plan, ids, now, writes);
 
         foreach (var node in group.Nodes.Values)
         {
-            var profileId = node.Record.Deleted ? null : ids.ClusterIds[plan.ClusterOf[node.Key]];
-            if (changed is { } c && node.Key == c.Record.RecordKey)
+            if (node.Deleted || (changed is { } c && node.Key == c.Record.RecordKey))
             {
                 continue;
             }
 
-            if (node.Record.ProfileId != profileId && node.Stored is not null && !node.Record.Deleted)
+            var profileId = ids.ClusterIds[plan.ClusterOf[node.Key]];
+            if (node.ProfileId != profileId)
             {
-                var moved = node.Record with { ProfileId = profileId };
-                writes.Add(_store.Records.Replace(node.Stored.Key, moved, node.Stored.ETag));
+                var stored = node.Stored ?? await _store.Records.GetAsync(DocumentKey.Single(node.Key), cancellationToken).ConfigureAwait(false)
+                    ?? throw new DocumentConflictException(Containers.Records, DocumentKey.Single(node.Key), "a member record is gone");
+                var moved = stored.Document with { ProfileId = profileId };
+                writes.Add(_store.Records.Replace(stored.Key, moved, stored.ETag));
                 foreach (var key in moved.MatchKeys)
                 {
-                    writes.Add(_store.Identity.Upsert(new DocumentKey(key, moved.RecordKey), new IdentityEntry(moved.RecordKey, profileId!, VersionOf(moved))));
+                    writes.Add(_store.Identity.Upsert(new DocumentKey(key, moved.RecordKey), new IdentityEntry(moved.RecordKey, profileId, VersionOf(moved))));
                 }
             }
         }

@@ -27,9 +27,9 @@ internal static class ProfilePlanner
         IReadOnlyList<string> Removed,
         IReadOnlyDictionary<string, Versioned<GoldenProfile>> Revived);
 
-    public static Plan Derive(ComponentReader.Component group, DateTimeOffset now, int maxProfileSize)
+    public static Plan Derive(ComponentReader.Component group, DateTimeOffset now, int maxProfileSize, Func<string, string, double> pairScore, double linkThreshold)
     {
-        var live = group.Nodes.Values.Where(n => !n.Record.Deleted).ToList();
+        var live = group.Nodes.Values.Where(n => !n.Deleted).ToList();
         var liveKeys = live.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
         var edges = new List<ClusterSolver.Edge>();
         var never = new List<(string, string)>();
@@ -66,7 +66,7 @@ internal static class ProfilePlanner
             }
         }
 
-        var solved = ClusterSolver.Solve(liveKeys, edges, never, maxProfileSize);
+        var solved = ClusterSolver.Solve(liveKeys, edges, never, maxProfileSize, pairScore, linkThreshold);
         var clusterOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < solved.Clusters.Count; i++)
         {
