@@ -17,14 +17,14 @@ internal static class BusinessCentralApi
     public static void Map(IEndpointRouteBuilder routes, SyntheticWorld world)
     {
         routes.MapGet("/api/v2.0/companies({companyId})/customers", (HttpRequest request, string companyId) =>
-            Page(request, world.ErpCustomers, companyId, "customers"));
+            Page(request, world, companyId, "customers"));
     }
 
-    private static IResult Page(HttpRequest request, IReadOnlyList<SourceRow> rows, string companyId, string entitySet)
+    private static IResult Page(HttpRequest request, SyntheticWorld world, string companyId, string entitySet)
     {
         var top = int.TryParse(request.Query["$top"], NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? Math.Clamp(t, 1, 20000) : 20000;
         var skip = int.TryParse(request.Query["$skiptoken"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
-        IEnumerable<SourceRow> selected = rows.OrderBy(r => r.ModifiedAt).ThenBy(r => r.Id, StringComparer.Ordinal);
+        IEnumerable<PartyView> selected = world.Parties(SourceNames.BusinessCentral).Where(p => p.EntityType == entitySet);
         if (request.Query["$filter"].ToString() is { Length: > 0 } filter)
         {
             if (!TryParseFilter(filter, out var op, out var since))
@@ -32,25 +32,31 @@ internal static class BusinessCentralApi
                 return Results.Json(ODataError("BadRequest", $"The filter '{filter}' is not supported."), statusCode: StatusCodes.Status400BadRequest);
             }
 
-            selected = selected.Where(r => op == "gt" ? r.ModifiedAt > since : r.ModifiedAt >= since);
+            selected = selected.Where(r => op == "gt" ? world.ModifiedAt(r) > since : world.ModifiedAt(r) >= since);
         }
 
         var window = selected.Skip(skip).Take(top + 1).ToList();
         var value = new JsonArray();
         foreach (var row in window.Take(top))
         {
-            var item = new JsonObject
+            var modified = world.ModifiedAt(row);
+            value.Add(new JsonObject
             {
-                ["@odata.etag"] = $"W/\"JzE5OzEyMzQ1NjY3ODk7{row.ModifiedAt.UtcTicks}Jzs=\"",
-                ["id"] = row.Id,
-            };
-            foreach (var (name, field) in row.Fields)
-            {
-                item[name] = JsonValue.Create(field);
-            }
-
-            item["lastModifiedDateTime"] = row.ModifiedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-            value.Add(item);
+                ["@odata.etag"] = $"W/\"JzE5OzEyMzQ1NjY3ODk7{modified.UtcTicks}Jzs=\"",
+                ["id"] = RecordIds.Guid(world.Seed, entitySet, row.Unit, row.Slot),
+                ["number"] = row.RecordId,
+                ["displayName"] = row.PartyType == CustomerType.Organization ? row.CompanyName : row.FullName,
+                ["type"] = row.PartyType == CustomerType.Organization ? "Company" : "Person",
+                ["addressLine1"] = row.AddressLine1 ?? string.Empty,
+                ["addressLine2"] = row.AddressLine2 ?? string.Empty,
+                ["city"] = row.City ?? string.Empty,
+                ["state"] = row.Region ?? string.Empty,
+                ["country"] = row.Country ?? string.Empty,
+                ["postalCode"] = row.Postcode ?? string.Empty,
+                ["phoneNumber"] = row.Phone ?? string.Empty,
+                ["email"] = row.Email ?? string.Empty,
+                ["lastModifiedDateTime"] = modified.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            });
         }
 
         var body = new JsonObject

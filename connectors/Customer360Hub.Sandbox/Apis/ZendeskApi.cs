@@ -16,14 +16,13 @@ internal static class ZendeskApi
 {
     public static void Map(IEndpointRouteBuilder routes, SyntheticWorld world)
     {
-        routes.MapGet("/api/v2/incremental/users/cursor.json", (HttpRequest request) => Page(request, world.SupportUsers, "users"));
-        routes.MapGet("/api/v2/incremental/tickets/cursor.json", (HttpRequest request) => Page(request, world.SupportTickets, "tickets"));
+        routes.MapGet("/api/v2/incremental/users/cursor.json", (HttpRequest request) => Page(request, world, "users"));
     }
 
-    private static IResult Page(HttpRequest request, IReadOnlyList<SourceRow> rows, string name)
+    private static IResult Page(HttpRequest request, SyntheticWorld world, string name)
     {
         var perPage = int.TryParse(request.Query["per_page"], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? Math.Clamp(p, 1, 1000) : 1000;
-        var ordered = rows.OrderBy(r => r.ModifiedAt).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var ordered = world.Parties(SourceNames.Zendesk).Where(v => v.EntityType == name).ToList();
         int start;
         if (request.Query["cursor"].ToString() is { Length: > 0 } cursor)
         {
@@ -35,7 +34,7 @@ internal static class ZendeskApi
         else if (long.TryParse(request.Query["start_time"], NumberStyles.None, CultureInfo.InvariantCulture, out var startTime))
         {
             var since = DateTimeOffset.FromUnixTimeSeconds(startTime);
-            start = ordered.FindIndex(r => r.ModifiedAt >= since);
+            start = ordered.FindIndex(r => world.ModifiedAt(r) >= since);
             start = start < 0 ? ordered.Count : start;
         }
         else
@@ -46,14 +45,16 @@ internal static class ZendeskApi
         var items = new JsonArray();
         foreach (var row in ordered.Skip(start).Take(perPage))
         {
-            var item = new JsonObject { ["id"] = long.Parse(row.Id, CultureInfo.InvariantCulture) };
-            foreach (var (field, value) in row.Fields)
+            items.Add(new JsonObject
             {
-                item[field] = value is DateTimeOffset at ? at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : JsonValue.Create(value);
-            }
-
-            item["updated_at"] = row.ModifiedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-            items.Add(item);
+                ["id"] = long.Parse(row.RecordId, CultureInfo.InvariantCulture),
+                ["name"] = row.FullName,
+                ["email"] = row.Email,
+                ["phone"] = row.Phone,
+                ["role"] = "end-user",
+                ["active"] = true,
+                ["updated_at"] = world.ModifiedAt(row).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            });
         }
 
         var end = Math.Min(start + perPage, ordered.Count);

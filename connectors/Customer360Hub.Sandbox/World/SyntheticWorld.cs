@@ -1,88 +1,88 @@
 namespace Customer360Hub.Sandbox.World;
 
 /// <summary>
-/// A deterministic population of customers and the records each vendor system holds about them.
-/// The same customer appears in several systems, so the hub has something to resolve.
+/// A deterministic population of customers (consumers, households, companies with contacts)
+/// and the records each vendor system holds about them, with realistic noise and look-alike
+/// traps. Nothing is kept in memory: every unit and every record is generated on demand from
+/// the seed, so a world of millions streams in constant memory.
 /// </summary>
 public sealed class SyntheticWorld
 {
-    private static readonly string[] GivenNames = ["Olivia", "Liam", "Emma", "Noah", "Ava", "Elijah", "Sophia", "James", "Isabella", "Lucas", "Mia", "Mateo", "Amelia", "Benjamin", "Harper", "Levi", "Evelyn", "Henry", "Abigail", "Sebastian"];
-    private static readonly string[] FamilyNames = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin"];
-    private static readonly string[] Cities = ["Chicago", "Seattle", "Austin", "Denver", "Boston", "Portland", "Atlanta", "Phoenix"];
-    private static readonly string[] TicketSubjects = ["Cannot log in", "Invoice question", "Feature request", "Data export failing", "Billing address change"];
+    private readonly int _lastUnitSize;
 
     public SyntheticWorld(WorldOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Options = options;
-        var random = new Random(options.Seed);
-        var people = new List<Person>(options.Customers);
-        for (var n = 1; n <= options.Customers; n++)
+        if (options.Customers < 1)
         {
-            var given = GivenNames[random.Next(GivenNames.Length)];
-            var family = FamilyNames[random.Next(FamilyNames.Length)];
-            var email = $"{given}.{family}{n}@example.com".ToLowerInvariant();
-            var phone = $"+1312555{n % 10000:D4}";
-            people.Add(new Person(n, given, family, email, phone, Cities[random.Next(Cities.Length)], "US"));
+            throw new ArgumentOutOfRangeException(nameof(options), options.Customers, "A world needs at least one customer.");
         }
 
-        People = people;
-        ErpCustomers = people.Select(p => new SourceRow(
-            DeterministicGuid(options.Seed, "bc", p.Number),
-            p.Number,
-            options.Epoch.AddSeconds(p.Number),
-            new Dictionary<string, object?>
+        Options = options;
+        var total = 0;
+        var unit = 0;
+        while (true)
+        {
+            var size = UnitFactory.Shape(options.Seed, unit).Size;
+            if (total + size >= options.Customers)
             {
-                ["number"] = $"C{p.Number:D5}",
-                ["displayName"] = $"{p.GivenName} {p.FamilyName}",
-                ["type"] = "Person",
-                ["email"] = p.Email.ToUpperInvariant(),
-                ["phoneNumber"] = p.Phone,
-                ["city"] = p.City,
-                ["country"] = p.Country,
-            })).ToList();
-        SupportUsers = people.Where(p => p.Number % 3 != 0).Select(p => new SourceRow(
-            (100000 + p.Number).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            p.Number,
-            options.Epoch.AddSeconds(p.Number).AddMinutes(5),
-            new Dictionary<string, object?>
-            {
-                ["name"] = $"{p.GivenName} {p.FamilyName}",
-                ["email"] = p.Email,
-                ["phone"] = p.Phone,
-                ["role"] = "end-user",
-                ["active"] = true,
-            })).ToList();
-        SupportTickets = SupportUsers.Where(u => u.PersonNumber % 2 == 0).Select(u => new SourceRow(
-            (500000 + u.PersonNumber).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            u.PersonNumber,
-            u.ModifiedAt.AddMinutes(30),
-            new Dictionary<string, object?>
-            {
-                ["subject"] = TicketSubjects[u.PersonNumber % TicketSubjects.Length],
-                ["status"] = "open",
-                ["requester_id"] = long.Parse(u.Id, System.Globalization.CultureInfo.InvariantCulture),
-                ["created_at"] = u.ModifiedAt.AddMinutes(30),
-            })).ToList();
+                _lastUnitSize = options.Customers - total;
+                break;
+            }
+
+            total += size;
+            unit++;
+        }
+
+        UnitCount = unit + 1;
     }
 
     public WorldOptions Options { get; }
 
-    public IReadOnlyList<Person> People { get; }
+    public int Seed => Options.Seed;
 
-    /// <summary>Business Central customers.</summary>
-    public IReadOnlyList<SourceRow> ErpCustomers { get; }
+    /// <summary>Units of the world's history (before any change after the epoch).</summary>
+    public int UnitCount { get; }
 
-    /// <summary>Zendesk users (two in three customers have one).</summary>
-    public IReadOnlyList<SourceRow> SupportUsers { get; }
-
-    /// <summary>Zendesk tickets.</summary>
-    public IReadOnlyList<SourceRow> SupportTickets { get; }
-
-    private static string DeterministicGuid(int seed, string system, int number)
+    public WorldUnit Unit(int index)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        new Random(unchecked((seed * 31) + (number * 7919) + system.Aggregate(17, (h, c) => (h * 31) + c))).NextBytes(bytes);
-        return new Guid(bytes).ToString();
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, UnitCount);
+        return UnitFactory.Create(Options.Seed, index, index == UnitCount - 1 ? _lastUnitSize : int.MaxValue);
     }
+
+    /// <summary>When the history starts: the first unit joins then, the last just before the epoch.</summary>
+    public DateTimeOffset HistoryStart => Options.Epoch.AddDays(-30.0 * Options.HistoryMonths);
+
+    /// <summary>When the customers of a unit first appear in the systems.</summary>
+    public DateTimeOffset JoinedAt(int unit) => HistoryStart.AddTicks((Options.Epoch - HistoryStart).Ticks / UnitCount * unit);
+
+    /// <summary>The last modification time of a party record of the history (records of a unit follow each other by the millisecond).</summary>
+    public DateTimeOffset ModifiedAt(PartyView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return JoinedAt(view.Unit).AddMilliseconds(view.Slot);
+    }
+
+    /// <summary>Every unit in order, generated one at a time.</summary>
+    public IEnumerable<WorldUnit> Units()
+    {
+        for (var i = 0; i < UnitCount; i++)
+        {
+            yield return Unit(i);
+        }
+    }
+
+    /// <summary>Every true customer in order.</summary>
+    public IEnumerable<TrueCustomer> Customers() => Units().SelectMany(u => u.Customers);
+
+    /// <summary>The party records <paramref name="source"/> holds about the customers of <paramref name="unit"/>.</summary>
+    public IReadOnlyList<PartyView> Parties(WorldUnit unit, string source)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return PartyProjection.Project(Options.Seed, unit, SourceProfile.Of(source));
+    }
+
+    /// <summary>Every party record of <paramref name="source"/>, unit by unit.</summary>
+    public IEnumerable<PartyView> Parties(string source) => Units().SelectMany(u => Parties(u, source));
 }

@@ -2,17 +2,22 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Customer360Hub.Sandbox.World;
 
-/// <summary>The knobs of the synthetic world.</summary>
+/// <summary>The knobs of the synthetic world (section <c>Sandbox:World</c>).</summary>
 public sealed class WorldOptions
 {
     public const string SectionName = "Sandbox:World";
 
+    /// <summary>True customers (people and organisations) at the start.</summary>
     [Range(1, 10_000_000)]
     public int Customers { get; set; } = 200;
 
     /// <summary>The same seed always generates the same world.</summary>
     public int Seed { get; set; } = 360;
 
-    /// <summary>The instant the world's records were last modified from (records follow it second by second).</summary>
+    /// <summary>The end of the world's history: records before it exist at the start; changes come after it.</summary>
     public DateTimeOffset Epoch { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far back the history goes (customers join and transact over this span).</summary>
+    [Range(1, 120)]
+    public int HistoryMonths { get; set; } = 24;
 }

@@ -73,13 +73,13 @@ internal static class RunCommand
         await output.WriteLineAsync($"Customer360Hub is running. API: {hub.ApiUrl.AbsoluteUri.TrimEnd('/')}/api/v1").ConfigureAwait(false);
         if (hub.Sandbox is not null)
         {
-            await output.WriteLineAsync($"Sample source systems: {hub.Sandbox.BaseUrl} ({hub.Sandbox.World.People.Count} customers)").ConfigureAwait(false);
+            await output.WriteLineAsync($"Sample source systems: {hub.Sandbox.BaseUrl} ({hub.Sandbox.World.Options.Customers} customers)").ConfigureAwait(false);
         }
 
         if (hub.DemoKey is not null)
         {
             await output.WriteLineAsync($"Demo API key (role admin): {hub.DemoKey}").ConfigureAwait(false);
-            var email = hub.Sandbox?.World.People[0].Email ?? "someone@example.com";
+            var email = hub.Sandbox?.World.Customers().Select(c => c.PrimaryEmail).FirstOrDefault(e => e is not null) ?? "someone@example.com";
             await output.WriteLineAsync("Try:").ConfigureAwait(false);
             await output.WriteLineAsync($"  curl -H 'X-Api-Key: {hub.DemoKey}' '{hub.ApiUrl.AbsoluteUri.TrimEnd('/')}/api/v1/profiles/lookup?email={email}'").ConfigureAwait(false);
         }

@@ -32,36 +32,43 @@ public sealed partial class ChangeResolver(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
-        var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var message in messages)
+        var announcements = new List<BusMessage>();
+
+        // The whole batch is one unit of work: one store transaction, announced only once committed.
+        await using (var work = store.BeginUnitOfWork())
         {
-            SourceChange change;
-            try
+            var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            foreach (var message in messages)
             {
-                change = SourceChangeSerializer.Deserialize(message.Body.Span);
-            }
-            catch (MalformedChangeException ex)
-            {
-                rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
-                continue;
+                SourceChange change;
+                try
+                {
+                    change = SourceChangeSerializer.Deserialize(message.Body.Span);
+                }
+                catch (MalformedChangeException ex)
+                {
+                    rejections.Add(new Rejection(message, "malformed source change: " + ex.Message));
+                    continue;
+                }
+
+                foreach (var profileId in await ApplyAsync(change, cancellationToken).ConfigureAwait(false))
+                {
+                    touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
+                }
             }
 
-            foreach (var profileId in await ApplyAsync(change, cancellationToken).ConfigureAwait(false))
+            foreach (var (profileId, pulledAt) in touched)
             {
-                touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
+                var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
+                if (profile is not null)
+                {
+                    var changed = new ProfileChanged(profileId, "source-change", profile.UpdatedAt, pulledAt);
+                    var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
+                    announcements.Add(new BusMessage($"{profileId}@{profile.UpdatedAt.UtcTicks}", profileId, "profile-changed", body));
+                }
             }
-        }
 
-        var announcements = new List<BusMessage>(touched.Count);
-        foreach (var (profileId, pulledAt) in touched)
-        {
-            var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-            if (profile is not null)
-            {
-                var changed = new ProfileChanged(profileId, "source-change", profile.UpdatedAt, pulledAt);
-                var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
-                announcements.Add(new BusMessage($"{profileId}@{profile.UpdatedAt.UtcTicks}", profileId, "profile-changed", body));
-            }
+            await work.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (announcements.Count > 0)
@@ -69,7 +76,7 @@ public sealed partial class ChangeResolver(
             await bus.PublishAsync(Topics.ProfileChanges, announcements, cancellationToken).ConfigureAwait(false);
         }
 
-        LogBatch(logger, messages.Count, touched.Count, rejections.Count);
+        LogBatch(logger, messages.Count, announcements.Count, rejections.Count);
         return rejections;
     }
 

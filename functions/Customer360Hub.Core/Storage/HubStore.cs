@@ -3,32 +3,57 @@ using Customer360Hub.Profiles;
 
 namespace Customer360Hub.Storage;
 
-/// <summary>The typed containers of the profile store, over one <see cref="IDocumentStore"/>.</summary>
-public sealed class HubStore(IDocumentStore documents)
+/// <summary>
+/// The typed containers of the profile store, over one <see cref="IDocumentStore"/> wrapped in a
+/// <see cref="UnitOfWorkStore"/> so a handler batch can buffer its writes (<see cref="BeginUnitOfWork"/>).
+/// </summary>
+public sealed class HubStore
 {
-    public IDocumentStore Documents { get; } = documents;
+    private readonly UnitOfWorkStore _work;
 
-    public DocumentSet<GoldenProfile> Profiles { get; } = new(documents, Containers.Profiles, CoreJsonContext.Default.GoldenProfile);
+    public HubStore(IDocumentStore documents)
+    {
+        _work = documents as UnitOfWorkStore ?? new UnitOfWorkStore(documents);
+        Profiles = new(_work, Containers.Profiles, CoreJsonContext.Default.GoldenProfile);
+        Records = new(_work, Containers.Records, CoreJsonContext.Default.SourceRecord);
+        Identity = new(_work, Containers.Identity, CoreJsonContext.Default.IdentityEntry);
+        Timeline = new(_work, Containers.Timeline, CoreJsonContext.Default.TimelineEntry);
+        Scores = new(_work, Containers.Scores, CoreJsonContext.Default.ProfileScore);
+        Quarantine = new(_work, Containers.Quarantine, CoreJsonContext.Default.QuarantinedRecord);
+        Pending = new(_work, Containers.Pending, CoreJsonContext.Default.PendingLink);
+        Links = new(_work, Containers.Links, CoreJsonContext.Default.IdentityLink);
+        Stewardship = new(_work, Containers.Stewardship, CoreJsonContext.Default.StewardDecision);
+        Reviews = new(_work, Containers.Reviews, CoreJsonContext.Default.ReviewItem);
+        Households = new(_work, Containers.Households, CoreJsonContext.Default.HouseholdMember);
+    }
 
-    public DocumentSet<SourceRecord> Records { get; } = new(documents, Containers.Records, CoreJsonContext.Default.SourceRecord);
+    /// <summary>The store every typed container writes through (buffered inside a unit of work).</summary>
+    public IDocumentStore Documents => _work;
 
-    public DocumentSet<IdentityEntry> Identity { get; } = new(documents, Containers.Identity, CoreJsonContext.Default.IdentityEntry);
+    public DocumentSet<GoldenProfile> Profiles { get; }
 
-    public DocumentSet<TimelineEntry> Timeline { get; } = new(documents, Containers.Timeline, CoreJsonContext.Default.TimelineEntry);
+    public DocumentSet<SourceRecord> Records { get; }
 
-    public DocumentSet<ProfileScore> Scores { get; } = new(documents, Containers.Scores, CoreJsonContext.Default.ProfileScore);
+    public DocumentSet<IdentityEntry> Identity { get; }
 
-    public DocumentSet<QuarantinedRecord> Quarantine { get; } = new(documents, Containers.Quarantine, CoreJsonContext.Default.QuarantinedRecord);
+    public DocumentSet<TimelineEntry> Timeline { get; }
 
-    public DocumentSet<PendingLink> Pending { get; } = new(documents, Containers.Pending, CoreJsonContext.Default.PendingLink);
+    public DocumentSet<ProfileScore> Scores { get; }
 
-    public DocumentSet<IdentityLink> Links { get; } = new(documents, Containers.Links, CoreJsonContext.Default.IdentityLink);
+    public DocumentSet<QuarantinedRecord> Quarantine { get; }
 
-    public DocumentSet<StewardDecision> Stewardship { get; } = new(documents, Containers.Stewardship, CoreJsonContext.Default.StewardDecision);
+    public DocumentSet<PendingLink> Pending { get; }
 
-    public DocumentSet<ReviewItem> Reviews { get; } = new(documents, Containers.Reviews, CoreJsonContext.Default.ReviewItem);
+    /// <summary>Buffers every write of the current async flow until <see cref="UnitOfWork.CommitAsync"/>.</summary>
+    public UnitOfWork BeginUnitOfWork() => _work.Begin();
 
-    public DocumentSet<HouseholdMember> Households { get; } = new(documents, Containers.Households, CoreJsonContext.Default.HouseholdMember);
+    public DocumentSet<IdentityLink> Links { get; }
+
+    public DocumentSet<StewardDecision> Stewardship { get; }
+
+    public DocumentSet<ReviewItem> Reviews { get; }
+
+    public DocumentSet<HouseholdMember> Households { get; }
 
     /// <summary>Reads a profile, following redirects of merged ids to the survivor (at most a few hops).</summary>
     public async Task<Versioned<GoldenProfile>?> GetProfileAsync(string profileId, CancellationToken cancellationToken = default)

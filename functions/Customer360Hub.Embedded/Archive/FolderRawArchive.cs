@@ -30,13 +30,23 @@ public sealed class FolderRawArchive(string root, TimeProvider time) : IRawArchi
         }
 
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        try
         {
-            await file.WriteAsync(page, cancellationToken).ConfigureAwait(false);
-            file.Flush(flushToDisk: true);
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(page, cancellationToken).ConfigureAwait(false);
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (IOException ex)
+        {
+            // A full disk (or any write failure) leaves no half-written page behind.
+            File.Delete(temporary);
+            throw new DataFolderUnavailableException($"Archiving a raw page under '{_root}' failed: {ex.Message}", ex);
         }
 
-        File.Move(temporary, path, overwrite: true);
         return reference;
     }
 

@@ -17,7 +17,7 @@ internal sealed class SqliteDatabase : IDisposable
     private bool _disposed;
     private int _disposeStarted;
 
-    public SqliteDatabase(string path, SqliteDurability durability, string schema)
+    public SqliteDatabase(string path, SqliteDurability durability, string schema, TimeSpan? busyTimeout = null)
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder))
@@ -32,7 +32,7 @@ internal sealed class SqliteDatabase : IDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)Math.Ceiling((busyTimeout ?? TimeSpan.FromSeconds(30)).TotalSeconds),
         }.ToString();
         _writer = Open();
         _writer.Execute("PRAGMA journal_mode=WAL;");

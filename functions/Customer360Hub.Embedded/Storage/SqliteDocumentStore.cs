@@ -31,10 +31,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;
 
-    public SqliteDocumentStore(string path, TimeProvider time, SqliteDurability durability = SqliteDurability.Normal)
+    public SqliteDocumentStore(string path, TimeProvider time, SqliteDurability durability = SqliteDurability.Normal, TimeSpan? busyTimeout = null)
     {
         _time = time;
-        _db = new SqliteDatabase(path, durability, Schema);
+        _db = new SqliteDatabase(path, durability, Schema, busyTimeout);
     }
 
     public Task<IReadOnlyList<StoredDocument>> ReadAsync(string container, IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Customer360Hub.Embedded.Messaging;
 using Customer360Hub.Embedded.UnitTests.Support;
@@ -144,12 +143,10 @@ public sealed class SqliteChangeBusTests : IDisposable
             await publisher.PublishAsync(Topic, [Message("in-flight", "k")]);
         }
 
-        using var worker = StartWorker(path, lockDuration);
-        var line = await ReadLineAsync(worker, TimeSpan.FromSeconds(60));
-        Assert.Equal("LEASED in-flight", line);
+        using var worker = TestWorkerProcess.Start("lease", path, ((int)lockDuration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("LEASED in-flight", await worker.ReadLineAsync(TimeSpan.FromSeconds(60)));
 
-        worker.Kill(); // SIGKILL on Linux: no cleanup code runs in the worker.
-        await worker.WaitForExitAsync();
+        await worker.KillAsync();
         Assert.NotEqual(0, worker.ExitCode);
 
         using var restarted = new SqliteChangeBus(path, Options.Create(new SqliteBusOptions { LockDuration = lockDuration }), TimeProvider.System);
@@ -171,25 +168,6 @@ public sealed class SqliteChangeBusTests : IDisposable
         _time);
 
     private static BusMessage Message(string id, string key) => new(id, key, "test", Encoding.UTF8.GetBytes("payload of " + id));
-
-    private static Process StartWorker(string busPath, TimeSpan lockDuration)
-    {
-        var workerDll = Path.Combine(AppContext.BaseDirectory.Replace("Customer360Hub.Embedded.UnitTests", "Customer360Hub.TestWorker", StringComparison.Ordinal), "Customer360Hub.TestWorker.dll");
-        Assert.True(File.Exists(workerDll), $"The test worker was not built at {workerDll}.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { workerDll, "lease", busPath, ((int)lockDuration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private static async Task<string?> ReadLineAsync(Process process, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        return await process.StandardOutput.ReadLineAsync(cancel.Token);
-    }
 
     private sealed class ThrowingHandler : IMessageHandler
     {

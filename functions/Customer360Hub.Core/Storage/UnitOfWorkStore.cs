@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+
+namespace Customer360Hub.Storage;
+
+/// <summary>
+/// An <see cref="IDocumentStore"/> decorator that lets a handler batch run as one unit of work:
+/// inside <see cref="Begin"/>, writes are buffered and later reads see them; <see cref="UnitOfWork.CommitAsync"/>
+/// sends them to the inner store in a single write batch (one SQLite transaction; bulk in Cosmos).
+/// Outside a unit of work every call passes straight through. The unit flows with the async
+/// context, so the engines need not know about it.
+/// </summary>
+public sealed class UnitOfWorkStore(IDocumentStore inner) : IDocumentStore
+{
+    private readonly AsyncLocal<UnitOfWork?> _current = new();
+
+    public IDocumentStore Inner => inner;
+
+    /// <summary>Starts a unit of work for the current async flow; dispose it to end the scope (uncommitted writes are dropped).</summary>
+    public UnitOfWork Begin()
+    {
+        if (_current.Value is { IsActive: true })
+        {
+            throw new InvalidOperationException("A unit of work is already active in this flow.");
+        }
+
+        var work = new UnitOfWork(inner, () => _current.Value = null);
+        _current.Value = work;
+        return work;
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ReadAsync(string container, IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default) =>
+        Active is { } work ? work.ReadAsync(container, keys, cancellationToken) : inner.ReadAsync(container, keys, cancellationToken);
+
+    public Task<DocumentPage> QueryAsync(string container, string partitionKey, DocumentQuery query, CancellationToken cancellationToken = default) =>
+        Active is { } work ? work.QueryAsync(container, partitionKey, query, cancellationToken) : inner.QueryAsync(container, partitionKey, query, cancellationToken);
+
+    public Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
+        Active is { } work ? work.WriteAsync(writes, cancellationToken) : inner.WriteAsync(writes, cancellationToken);
+
+    /// <summary>Scans committed state only; batch jobs do not run inside a unit of work.</summary>
+    public IAsyncEnumerable<StoredDocument> ScanAsync(string container, CancellationToken cancellationToken = default) =>
+        inner.ScanAsync(container, cancellationToken);
+
+    private UnitOfWork? Active => _current.Value is { IsActive: true } work ? work : null;
+}

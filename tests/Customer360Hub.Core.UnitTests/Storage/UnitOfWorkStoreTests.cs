@@ -1,0 +1,131 @@
+using System.Text;
+using Customer360Hub.Embedded.Storage;
+using Customer360Hub.Storage;
+
+namespace Customer360Hub.Core.UnitTests.Storage;
+
+public sealed class UnitOfWorkStoreTests : IDisposable
+{
+    private const string C = "profiles";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "c360-tests", Guid.NewGuid().ToString("N"));
+    private readonly SqliteDocumentStore _inner;
+    private readonly UnitOfWorkStore _store;
+
+    public UnitOfWorkStoreTests()
+    {
+        _inner = new SqliteDocumentStore(Path.Combine(_folder, "store.db"), TimeProvider.System);
+        _store = new UnitOfWorkStore(_inner);
+    }
+
+    public void Dispose()
+    {
+        _inner.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Write_InsideUnit_VisibleToItsReadsOnlyUntilCommit()
+    {
+        await using (var work = _store.Begin())
+        {
+            await _store.WriteAsync([DocumentWrite.Create(C, Key("a"), Body("1"))]);
+            var inUnit = Assert.Single(await _store.ReadAsync(C, [Key("a")]));
+            await _store.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("2"), inUnit.ETag)]);
+
+            Assert.Equal("2", Text(Assert.Single(await _store.ReadAsync(C, [Key("a")]))));
+            Assert.Empty(await _inner.ReadAsync(C, [Key("a")]));
+            await work.CommitAsync();
+        }
+
+        Assert.Equal("2", Text(Assert.Single(await _inner.ReadAsync(C, [Key("a")]))));
+    }
+
+    [Fact]
+    public async Task Dispose_WithoutCommit_DropsTheWritesAndEndsTheScope()
+    {
+        await using (_store.Begin())
+        {
+            await _store.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("1"))]);
+        }
+
+        Assert.Empty(await _store.ReadAsync(C, [Key("a")]));
+        await _store.WriteAsync([DocumentWrite.Upsert(C, Key("b"), Body("direct"))]);
+        Assert.Single(await _inner.ReadAsync(C, [Key("b")]));
+    }
+
+    [Fact]
+    public async Task Write_StaleETagInsideUnit_ConflictsLikeTheStore()
+    {
+        await _inner.WriteAsync([DocumentWrite.Create(C, Key("a"), Body("1"))]);
+        await using var work = _store.Begin();
+        var read = Assert.Single(await _store.ReadAsync(C, [Key("a")]));
+        await _store.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("2"), read.ETag)]);
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => _store.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("3"), read.ETag)]));
+        await Assert.ThrowsAsync<DocumentConflictException>(() => _store.WriteAsync([DocumentWrite.Create(C, Key("a"), Body("4"))]));
+    }
+
+    [Fact]
+    public async Task Commit_DocumentChangedByAnotherWriter_FailsAndAppliesNothing()
+    {
+        await _inner.WriteAsync([DocumentWrite.Create(C, Key("a"), Body("1"))]);
+        await using var work = _store.Begin();
+        var read = Assert.Single(await _store.ReadAsync(C, [Key("a")]));
+        await _store.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("mine"), read.ETag), DocumentWrite.Create(C, Key("b"), Body("new"))]);
+
+        await _inner.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("theirs"))]);
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => work.CommitAsync());
+        Assert.Equal("theirs", Text(Assert.Single(await _inner.ReadAsync(C, [Key("a")]))));
+        Assert.Empty(await _inner.ReadAsync(C, [Key("b")]));
+    }
+
+    [Fact]
+    public async Task Commit_BlindUpsertAndDelete_AreAppliedUnconditionally()
+    {
+        await _inner.WriteAsync([DocumentWrite.Create(C, Key("gone"), Body("x")), DocumentWrite.Create(C, Key("kept"), Body("old"))]);
+        await using (var work = _store.Begin())
+        {
+            await _store.WriteAsync([DocumentWrite.Upsert(C, Key("kept"), Body("new")), DocumentWrite.Delete(C, Key("gone"))]);
+            Assert.Equal("new", Text(Assert.Single(await _store.ReadAsync(C, [Key("kept")]))));
+            Assert.Empty(await _store.ReadAsync(C, [Key("gone")]));
+            await work.CommitAsync();
+        }
+
+        Assert.Equal("new", Text(Assert.Single(await _inner.ReadAsync(C, [Key("kept")]))));
+        Assert.Empty(await _inner.ReadAsync(C, [Key("gone")]));
+    }
+
+    [Fact]
+    public async Task Query_PartitionWithBufferedChanges_MergesAndPages()
+    {
+        await _inner.WriteAsync(new[] { "01", "02", "03", "04" }.Select(id => DocumentWrite.Upsert("timeline", new DocumentKey("p1", id), Body("c" + id))).ToList());
+        await using var work = _store.Begin();
+        await _store.WriteAsync(
+        [
+            DocumentWrite.Delete("timeline", new DocumentKey("p1", "02")),
+            DocumentWrite.Upsert("timeline", new DocumentKey("p1", "03"), Body("u03")),
+            DocumentWrite.Upsert("timeline", new DocumentKey("p1", "05"), Body("n05")),
+            DocumentWrite.Upsert("timeline", new DocumentKey("p2", "99"), Body("other")),
+        ]);
+
+        var first = await _store.QueryAsync("timeline", "p1", new DocumentQuery(Limit: 2, Descending: true));
+        var second = await _store.QueryAsync("timeline", "p1", new DocumentQuery(Limit: 2, Descending: true, ContinuationToken: first.ContinuationToken));
+
+        Assert.Equal(["n05", "c04", "u03", "c01"], first.Items.Concat(second.Items).Select(Text));
+        Assert.Null(second.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task Begin_Twice_InOneFlowIsRejected()
+    {
+        await using var work = _store.Begin();
+        Assert.Throws<InvalidOperationException>(() => _store.Begin());
+    }
+
+    private static DocumentKey Key(string id) => DocumentKey.Single(id);
+
+    private static byte[] Body(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static string Text(StoredDocument document) => Encoding.UTF8.GetString(document.Body.Span);
+}
