@@ -38,12 +38,12 @@ internal static class ResolveCommand
 
     private static readonly Option<double?> LinkThresholdOption = new("--link-threshold")
     {
-        Description = "Score (log2 odds) at or above which two records link (default 6).",
+        Description = "Score (log2 odds) at or above which two records link (default 2).",
     };
 
     private static readonly Option<double?> ReviewThresholdOption = new("--review-threshold")
     {
-        Description = "Score at or above which a pair is a possible match for review (default 0).",
+        Description = "Score at or above which a pair is a possible match for review (default -4).",
     };
 
     private static readonly Option<int?> MaxBlockOption = new("--max-block-size")

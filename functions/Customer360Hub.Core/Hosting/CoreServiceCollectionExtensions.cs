@@ -28,6 +28,8 @@ public static class CoreServiceCollectionExtensions
         });
         services.TryAddSingleton<IdentityResolver>(sp => new IdentityResolver(
             sp.GetRequiredService<HubStore>(), sp.GetRequiredService<PairScorer>(), sp.GetRequiredService<IOptions<IdentityOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IdentityExplainer>();
+        services.TryAddSingleton<StewardActions>();
         services.TryAddSingleton<TransactionLinker>();
         services.TryAddSingleton<ProfileComposer>();
         services.TryAddSingleton<ChangeResolver>();

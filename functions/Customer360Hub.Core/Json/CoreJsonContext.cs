@@ -22,6 +22,7 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(StewardDecision))]
 [JsonSerializable(typeof(ReviewItem))]
 [JsonSerializable(typeof(HouseholdMember))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.ProfileExplanation))]
 [JsonSerializable(typeof(Customer360Hub.Matching.MatchModel))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ public sealed class MatchModel
     /// <summary>How the parameters were obtained, for explanations ("defaults", "em on 5000 records").</summary>
     public required string Origin { get; init; }
 
-    /// <summary>Share of candidate pairs (records sharing a blocking key) that are the same party.</summary>
+    /// <summary>The probability that two records drawn at random are the same party (about duplicates per record over records).</summary>
     public required double Prior { get; init; }
 
     /// <summary>Parameters by field name (<see cref="MatchField.Name"/>).</summary>
@@ -27,7 +27,8 @@ public sealed class MatchModel
     {
         Version = "default-1",
         Origin = "defaults",
-        Prior = 0.05,
+        // About one duplicate per record in a population of a million records.
+        Prior = 1e-6,
         Fields = new Dictionary<string, FieldModel>(StringComparer.Ordinal)
         {
             [MatchField.GivenName.Name] = Make([0.80, 0.04, 0.08, 0.04, 0.04], [0.005, 0.001, 0.004, 0.03, 0.96]),

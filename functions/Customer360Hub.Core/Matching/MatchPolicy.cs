@@ -6,11 +6,11 @@ namespace Customer360Hub.Matching;
 /// </summary>
 public sealed record MatchPolicy
 {
-    /// <summary>At or above: linked into one profile.</summary>
-    public double LinkThreshold { get; init; } = 6;
+    /// <summary>At or above: linked into one profile. 2 bits is a posterior of 0.8 that the two are one party.</summary>
+    public double LinkThreshold { get; init; } = 2;
 
-    /// <summary>At or above (and below the link threshold): a possible match for steward review.</summary>
-    public double ReviewThreshold { get; init; } = 0;
+    /// <summary>At or above (and below the link threshold): a possible match for steward review (-4 bits is a posterior of about 0.06).</summary>
+    public double ReviewThreshold { get; init; } = -4;
 
     /// <summary>Fields whose exact agreement links on its own when nothing says the two are different people.</summary>
     public IReadOnlySet<string> TrustedIdentifiers { get; init; } = new HashSet<string>(StringComparer.Ordinal) { MatchField.NationalId.Name, MatchField.Email.Name };
