@@ -20,6 +20,12 @@ public static class ApiEndpointRouteBuilderExtensions
 
         api.MapGet("/profiles/lookup", (string? email, ProfileHandlers handlers, CancellationToken ct) => handlers.LookupAsync(email, ct));
         api.MapGet("/profiles/{id}", (string id, ProfileHandlers handlers, CancellationToken ct) => handlers.GetProfileAsync(id, ct));
+        api.MapGet("/profiles/{id}/explain", (string id, IdentityHandlers handlers, CancellationToken ct) => handlers.ExplainAsync(id, ct));
+        api.MapGet("/identity/reviews", (IdentityHandlers handlers, CancellationToken ct) => handlers.ListReviewsAsync(ct));
+        api.MapPost("/identity/decisions", (StewardRequest? request, HttpRequest http, IdentityHandlers handlers, ApiKeyAuthenticator authenticator, CancellationToken ct) =>
+            handlers.DecideAsync(request, authenticator.Authenticate(http)!.Name, ct));
+        api.MapPost("/identity/decisions/{id}/revoke", (string id, RevokeRequest? request, HttpRequest http, IdentityHandlers handlers, ApiKeyAuthenticator authenticator, CancellationToken ct) =>
+            handlers.RevokeAsync(id, request, authenticator.Authenticate(http)!.Name, ct));
         api.MapGet("/profiles/{id}/timeline", (string id, int? limit, string? cursor, ProfileHandlers handlers, CancellationToken ct) => handlers.GetTimelineAsync(id, limit, cursor, ct));
         return api;
     }
@@ -30,6 +36,7 @@ public static class ApiEndpointRouteBuilderExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ProfileHandlers>();
+        services.AddSingleton<IdentityHandlers>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return services;

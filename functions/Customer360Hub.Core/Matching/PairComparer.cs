@@ -38,8 +38,13 @@ public static class PairComparer
         c.IsOrganizationPair = a.IsOrganization && b.IsOrganization;
         var bothPeople = !a.IsOrganization && !b.IsOrganization;
         var generationConflict = a.Name.Generation is not null && b.Name.Generation is not null && a.Name.Generation != b.Name.Generation;
-        // An agreeing national id outweighs a differing name or year: it belongs to one person.
-        c.PersonConflict = bothPeople && c.Levels[National] != 0 && (c.Levels[Given] == 4 || c.Levels[Birth] == 4 || c.Levels[National] == 2 || generationConflict);
+        // An agreeing national id outweighs a differing name or year: it belongs to one person. A
+        // different family name alone is not a conflict when the date of birth or a personal
+        // mailbox agrees (people change family names); without them it is another person.
+        var familyConflict = c.Levels[Family] == 3 && c.Levels[Birth] != 0 && c.Levels[Mail] != 0;
+        c.PersonConflict = bothPeople && c.Levels[National] != 0
+            && (c.Levels[Given] == 4 || familyConflict || c.Levels[Birth] == 4 || c.Levels[National] == 2 || generationConflict);
+        c.NamesOnly = !Enumerable.Range(0, c.Levels.Length).Any(i => i != Given && i != Family && c.Levels[i] is 0 or 1);
         return c;
     }
 
@@ -154,9 +159,11 @@ public static class PairComparer
             return 0;
         }
 
-        var sameUser = a.LocalPart == b.LocalPart && a.LocalPart.Length >= 5;
-        var typo = a.Domain == b.Domain && StringSimilarity.DamerauLevenshtein(a.LocalPart, b.LocalPart, 1) <= 1;
-        return sameUser || typo ? 1 : 2;
+        // A slip in either half of one address. The same user name at another domain is not
+        // one: jane.smith@ is a different mailbox, and often a different person, at every company.
+        var localTypo = a.Domain == b.Domain && StringSimilarity.DamerauLevenshtein(a.LocalPart, b.LocalPart, 1) <= 1;
+        var domainTypo = a.LocalPart == b.LocalPart && StringSimilarity.DamerauLevenshtein(a.Domain, b.Domain, 2) <= 2;
+        return localTypo || domainTypo ? 1 : 2;
     }
 
     private static int ComparePhone(string? a, string? b)

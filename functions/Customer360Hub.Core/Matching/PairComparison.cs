@@ -28,6 +28,9 @@ public sealed class PairComparison
     /// <summary>A person compared with an organisation.</summary>
     public bool DifferentPartyTypes { get; internal set; }
 
+    /// <summary>Nothing but the names agrees: namesakes are too common for that to link.</summary>
+    public bool NamesOnly { get; internal set; }
+
     /// <summary>Two organisations (they have no households).</summary>
     public bool IsOrganizationPair { get; internal set; }
 }

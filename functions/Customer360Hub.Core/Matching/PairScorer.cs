@@ -9,7 +9,8 @@ namespace Customer360Hub.Matching;
 /// id, personal email) link on their own unless the person-level fields disagree. When given
 /// name, date of birth, national id or generation say "different people", shared contact points
 /// (address, phone, email, area) no longer count towards a link: such a pair is a household at
-/// most, never one profile on contact points alone.
+/// most, never one profile on contact points alone. Names alone never link: something else
+/// (a date of birth, a contact point, an identifier) must agree too.
 /// </summary>
 public sealed class PairScorer(MatchModel model, MatchPolicy policy)
 {
@@ -58,7 +59,7 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
 
         var trusted = comparison.PersonConflict || comparison.DifferentPartyTypes ? null : Trusted(comparison);
         var decision = comparison.DifferentPartyTypes ? LinkDecision.None
-            : score >= policy.LinkThreshold || trusted is not null ? LinkDecision.Link
+            : (score >= policy.LinkThreshold && !comparison.NamesOnly) || trusted is not null ? LinkDecision.Link
             : score >= policy.ReviewThreshold && !comparison.PersonConflict ? LinkDecision.Possible
             : sharedHomeContact && !comparison.IsOrganizationPair ? LinkDecision.Household
             : LinkDecision.None;
@@ -84,9 +85,14 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
             rules.Add("names-swapped: the given and family names agree crosswise");
         }
 
+        if (comparison.NamesOnly && decision != LinkDecision.Link)
+        {
+            rules.Add("names-only: nothing but the names agrees, which namesakes share");
+        }
+
         if (comparison.PersonConflict)
         {
-            rules.Add("person-conflict: given name, date of birth, national id or generation differ, so shared contact points do not count");
+            rules.Add("person-conflict: given or family name, year of birth, national id or generation differ, so shared contact points do not count");
         }
 
         rules.Add(decision switch
