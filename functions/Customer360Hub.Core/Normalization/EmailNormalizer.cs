@@ -32,15 +32,16 @@ public static class EmailNormalizer
     /// </summary>
     public static NormalizedEmail? Normalize(string? email)
     {
-        var trimmed = email?.Trim().Trim('<', '>', '"', '\'').Trim();
+        var trimmed = email?.Trim();
+        if (trimmed?.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            trimmed = trimmed[7..];
+        }
+
+        trimmed = trimmed?.Trim().Trim('<', '>', '"', '\'').Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 320)
         {
             return null;
-        }
-
-        if (trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-        {
-            trimmed = trimmed[7..];
         }
 
         var address = trimmed.ToLowerInvariant();

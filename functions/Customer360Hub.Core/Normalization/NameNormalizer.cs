@@ -116,7 +116,8 @@ public static class NameNormalizer
             return [];
         }
 
-        return TextFolding.Tokens(text).Where(t => !Credentials.Contains(t)).ToList();
+        // Hyphenated names are one name ("Garcia-Lopez", "Jean-Luc"), however a source spaces them.
+        return TextFolding.Tokens(text.Replace("-", string.Empty, StringComparison.Ordinal)).Where(t => !Credentials.Contains(t)).ToList();
     }
 
     private static string? TakeGeneration(List<string> tokens)
