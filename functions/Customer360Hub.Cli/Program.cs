@@ -6,6 +6,7 @@ var root = new RootCommand("c360: the Customer360Hub command line. With no verb 
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ResolveCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(EraseCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SandboxCommand.Create());
 RunCommand.AddOptions(root);

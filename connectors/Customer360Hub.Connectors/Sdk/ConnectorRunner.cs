@@ -6,7 +6,9 @@ using Customer360Hub.Checkpoints;
 using Customer360Hub.Connectors.Mapping;
 using Customer360Hub.Json;
 using Customer360Hub.Messaging;
+using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
+using Customer360Hub.Resolution;
 using Customer360Hub.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +24,8 @@ public sealed partial class ConnectorRunner(
     ICheckpointStore checkpoints,
     IChangeBus bus,
     HubStore store,
+    SuppressionList suppression,
+    CustomerRefs refs,
     TimeProvider time,
     ILogger<ConnectorRunner> logger)
 {
@@ -68,27 +72,67 @@ public sealed partial class ConnectorRunner(
         }
 
         var pulledAt = time.GetUtcNow();
-        var rawRef = await archive.StoreAsync(source, entityType, page.Raw, cancellationToken).ConfigureAwait(false);
-        var messages = new List<BusMessage>(page.Items.Count);
+        var mapped = new List<(int Index, SourceChange Change)>(page.Items.Count);
+        var failed = new List<(SourceItem Item, int Index, string Reason)>();
+        for (var index = 0; index < page.Items.Count; index++)
+        {
+            var item = page.Items[index];
+            try
+            {
+                mapped.Add((index, mapper.Map(item, pulledAt, null)));
+            }
+            catch (Exception ex) when (ex is MappingException or FormatException or JsonException)
+            {
+                failed.Add((item, index, ex.Message));
+            }
+        }
+
+        // People who were erased never reach the archive or the bus again, however often the source sends them.
+        var erased = new ErasureScope();
+        var kept = new List<(int Index, SourceChange Change)>(mapped.Count);
+        foreach (var (index, change) in mapped)
+        {
+            if (await suppression.IsSuppressedAsync(change, cancellationToken).ConfigureAwait(false))
+            {
+                if (change.Kind == RecordKind.Party)
+                {
+                    erased.AddParty(SourceRecord.From(change), refs);
+                }
+                else
+                {
+                    erased.AddTransaction(change.RecordKey);
+                }
+            }
+            else
+            {
+                kept.Add((index, change));
+            }
+        }
+
+        var raw = page.Raw;
+        if (kept.Count < mapped.Count)
+        {
+            raw = RawPageRedactor.Redact(raw.Span, source + "/" + entityType + "/", erased) ?? raw;
+            LogSuppressed(logger, source, entityType, mapped.Count - kept.Count);
+        }
+
+        var rawRef = await archive.StoreAsync(source, entityType, raw, cancellationToken).ConfigureAwait(false);
+        var messages = new List<BusMessage>(kept.Count);
         var quarantine = new List<DocumentWrite>();
         foreach (var unreadable in page.Unreadable ?? [])
         {
             quarantine.Add(Quarantine(source, entityType, unreadable.RecordId, unreadable.Reason, rawRef, pulledAt));
         }
 
-        for (var index = 0; index < page.Items.Count; index++)
+        foreach (var (item, index, reason) in failed)
         {
-            var item = page.Items[index];
-            var itemRef = rawRef + "#" + index.ToString(CultureInfo.InvariantCulture);
-            try
-            {
-                var change = mapper.Map(item, pulledAt, itemRef);
-                messages.Add(new BusMessage(change.Id, change.PartitionKey, change.Kind.ToString(), SourceChangeSerializer.Serialize(change)));
-            }
-            catch (Exception ex) when (ex is MappingException or FormatException or JsonException)
-            {
-                quarantine.Add(Quarantine(source, item.EntityType, item.RecordId, ex.Message, itemRef, pulledAt));
-            }
+            quarantine.Add(Quarantine(source, item.EntityType, item.RecordId, reason, ItemRef(rawRef, index), pulledAt));
+        }
+
+        foreach (var (index, mappedChange) in kept)
+        {
+            var change = mappedChange with { RawRef = ItemRef(rawRef, index) };
+            messages.Add(new BusMessage(change.Id, change.PartitionKey, change.Kind.ToString(), SourceChangeSerializer.Serialize(change)));
         }
 
         // Quarantine first: if publishing fails the page is pulled again and quarantined again (idempotent).
@@ -102,6 +146,8 @@ public sealed partial class ConnectorRunner(
         return (messages.Count, quarantine.Count);
     }
 
+    private static string ItemRef(string rawRef, int index) => rawRef + "#" + index.ToString(CultureInfo.InvariantCulture);
+
     private DocumentWrite Quarantine(string source, string entityType, string? recordId, string reason, string rawRef, DateTimeOffset at) =>
         store.Quarantine.Upsert(
             new DocumentKey(source, entityType + "/" + (recordId ?? rawRef)),
@@ -109,6 +155,9 @@ public sealed partial class ConnectorRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Source}: {Pages} pages, {Changes} changes, {Quarantined} quarantined")]
     private static partial void LogSynced(ILogger logger, string source, int pages, int changes, int quarantined);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} records of {Source}/{EntityType} that belong to erased people")]
+    private static partial void LogSuppressed(ILogger logger, string source, string entityType, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Count} records of {Source}/{EntityType}")]
     private static partial void LogQuarantined(ILogger logger, string source, string entityType, int count);

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Customer360Hub.Api.Accounts;
+using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
+using Customer360Hub.Quality;
 
 namespace Customer360Hub.Api.Profiles;
 
@@ -10,6 +13,11 @@ namespace Customer360Hub.Api.Profiles;
 [JsonSerializable(typeof(ProfileView))]
 [JsonSerializable(typeof(TimelinePage))]
 [JsonSerializable(typeof(TimelineEntry))]
+[JsonSerializable(typeof(AccountView))]
+[JsonSerializable(typeof(HouseholdView))]
+[JsonSerializable(typeof(ErasureRequest))]
+[JsonSerializable(typeof(ErasureReport))]
+[JsonSerializable(typeof(QualityReport))]
 [JsonSerializable(typeof(Customer360Hub.Resolution.ProfileExplanation))]
 [JsonSerializable(typeof(Customer360Hub.Resolution.StewardResult))]
 [JsonSerializable(typeof(StewardRequest))]

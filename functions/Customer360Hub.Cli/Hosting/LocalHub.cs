@@ -65,7 +65,12 @@ public sealed class LocalHub : IAsyncDisposable
                 AddSandboxConnectors(settings, sandbox);
             }
 
-            var demoKey = builder.Configuration.GetSection("Api:Keys").GetChildren().Any() ? null : DemoKeyOf(folder);
+            var demoKey = builder.Configuration.GetSection("Api:Keys").GetChildren().Any() ? null : SecretOf(folder, "demo-api-key", "c360-demo-");
+            if (string.IsNullOrEmpty(builder.Configuration["Privacy:HashKey"]))
+            {
+                settings["Privacy:HashKey"] = SecretOf(folder, "privacy-hash-key", "c360-hash-");
+            }
+
             if (demoKey is not null)
             {
                 settings["Api:Keys:0:Name"] = "local-demo";
@@ -128,16 +133,16 @@ public sealed class LocalHub : IAsyncDisposable
         settings["Connectors:Zendesk:BaseUrl"] = url;
     }
 
-    /// <summary>A random key kept in the data folder, so it stays the same across restarts.</summary>
-    private static string DemoKeyOf(DataFolder folder)
+    /// <summary>A random secret kept in the data folder, so it stays the same across restarts.</summary>
+    internal static string SecretOf(DataFolder folder, string name, string prefix)
     {
-        var path = folder.PathOf("demo-api-key");
+        var path = folder.PathOf(name);
         if (File.Exists(path))
         {
             return File.ReadAllText(path).Trim();
         }
 
-        var key = "c360-demo-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var key = prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         File.WriteAllText(path, key);
         return key;
     }

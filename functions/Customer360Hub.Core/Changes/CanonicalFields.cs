@@ -30,12 +30,60 @@ public static class CanonicalFields
     /// <summary>For a contact: the record key of the account (organisation) it belongs to.</summary>
     public const string AccountRef = "account_ref";
 
+    /// <summary>For an organisation: the record key of its parent organisation.</summary>
+    public const string ParentAccountRef = "parent_account_ref";
+
+    /// <summary><c>customer</c>, <c>prospect</c>, <c>partner</c> or <c>competitor</c> (households are grouped by identity).</summary>
+    public const string AccountType = "account_type";
+
+    /// <summary>For a contact: roles at its account, comma separated (<c>buyer</c>, <c>champion</c>, <c>executive_sponsor</c>, ...).</summary>
+    public const string ContactRole = "contact_role";
+
+    /// <summary>Preferences: an ISO 639 language code and the channel the person prefers.</summary>
+    public const string PreferredLanguage = "preferred_language";
+    public const string PreferredChannel = "preferred_channel";
+
+    /// <summary>Consent per channel: <c>opted_in</c> or <c>opted_out</c> (yes/no, true/false, subscribed/unsubscribed are accepted).</summary>
+    public const string ConsentEmail = "consent_email";
+    public const string ConsentSms = "consent_sms";
+    public const string ConsentPhone = "consent_phone";
+    public const string ConsentMail = "consent_mail";
+
     /// <summary>Transaction: when it happened (ISO 8601).</summary>
     public const string OccurredAt = "occurred_at";
     public const string Amount = "amount";
     public const string Currency = "currency";
+
+    /// <summary>Transaction status in the canonical vocabulary of its kind (see docs/profiles.md).</summary>
     public const string Status = "status";
     public const string Title = "title";
+
+    /// <summary>Invoice: the amount still owed (defaults to <see cref="Amount"/> while open).</summary>
+    public const string AmountDue = "amount_due";
+
+    /// <summary>Invoice: the date payment is due (ISO 8601 date).</summary>
+    public const string DueDate = "due_date";
+
+    /// <summary>Subscription or order: the product (plan, SKU or name).</summary>
+    public const string Product = "product";
+
+    /// <summary>Subscription: the billing interval of <see cref="Amount"/>: <c>day</c>, <c>week</c>, <c>month</c>, <c>quarter</c> or <c>year</c>.</summary>
+    public const string BillingInterval = "billing_interval";
+
+    /// <summary>Subscription: units billed; usage: the measured quantity.</summary>
+    public const string Quantity = "quantity";
+
+    /// <summary>Subscription: the next renewal date (ISO 8601 date).</summary>
+    public const string RenewalDate = "renewal_date";
+
+    /// <summary>Opportunity: the expected close date (ISO 8601 date).</summary>
+    public const string CloseDate = "close_date";
+
+    /// <summary>Ticket: customer satisfaction, <c>good</c>/<c>bad</c> or a score from 1 to 5.</summary>
+    public const string Csat = "csat";
+
+    /// <summary>Marketing event or interaction: the channel (<c>email</c>, <c>sms</c>, <c>phone</c>, <c>meeting</c>, ...).</summary>
+    public const string Channel = "channel";
 
     /// <summary>The party fields of the design, in its order: the columns of a batch file.</summary>
     public static IReadOnlyList<string> PartyColumns { get; } =

@@ -1,8 +1,14 @@
+using Customer360Hub.Accounts;
+using Customer360Hub.History;
 using Customer360Hub.Matching;
 using Customer360Hub.Messaging;
+using Customer360Hub.Privacy;
+using Customer360Hub.Quality;
 using Customer360Hub.Resolution;
 using Customer360Hub.Scoring;
 using Customer360Hub.Storage;
+using Customer360Hub.Survivorship;
+using Customer360Hub.Timeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,13 +36,33 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<HubStore>(), sp.GetRequiredService<PairScorer>(), sp.GetRequiredService<IOptions<IdentityOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IdentityExplainer>();
         services.TryAddSingleton<StewardActions>();
+        services.TryAddSingleton<SurvivorshipEngine>();
+        services.TryAddSingleton<RecordValidator>();
+        services.TryAddSingleton<CustomerRefs>();
+        services.TryAddSingleton<AggregateCalculator>();
+        services.TryAddSingleton<TimelineLedger>();
         services.TryAddSingleton<TransactionLinker>();
+        services.TryAddSingleton<PartyLinks>();
+        services.TryAddSingleton<ProfileHistory>();
         services.TryAddSingleton<ProfileComposer>();
+        services.TryAddSingleton<RetentionPolicy>();
+        services.TryAddSingleton<IdentifierHasher>();
+        services.TryAddSingleton<SuppressionList>();
+        services.TryAddSingleton<ErasureService>();
+        services.TryAddSingleton<AccountReader>();
+        services.TryAddSingleton<QualityReporter>();
         services.TryAddSingleton<ChangeResolver>();
         services.TryAddSingleton<ProfileScorer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ChangeResolver>(sp => sp.GetRequiredService<ChangeResolver>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ProfileScorer>(sp => sp.GetRequiredService<ProfileScorer>()));
         services.AddOptions<BusConsumerOptions>().BindConfiguration(BusConsumerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SurvivorshipOptions>().BindConfiguration(SurvivorshipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SurvivorshipOptions>, SurvivorshipOptionsValidator>());
+        services.AddOptions<QualityOptions>().BindConfiguration(QualityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AggregateOptions>().BindConfiguration(AggregateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using Customer360Hub.Changes;
 using Customer360Hub.Json;
 using Customer360Hub.Messaging;
+using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
+using Customer360Hub.Quality;
 using Customer360Hub.Storage;
 using Microsoft.Extensions.Logging;
 using System.Text.Json;
@@ -9,8 +11,9 @@ using System.Text.Json;
 namespace Customer360Hub.Resolution;
 
 /// <summary>
-/// The resolver: consumes <c>source-changes</c>, applies each change to identity and timeline,
-/// recomposes the touched profiles and announces them on <c>profile-changes</c>.
+/// The resolver: consumes <c>source-changes</c>, drops changes of erased people, screens values
+/// (quarantining invalid ones), applies each change to identity and timeline, recomposes the
+/// profiles whose members changed and announces every touched profile on <c>profile-changes</c>.
 /// Every step is idempotent, so redelivery after any failure converges to the same state.
 /// </summary>
 public sealed partial class ChangeResolver(
@@ -18,7 +21,11 @@ public sealed partial class ChangeResolver(
     IChangeBus bus,
     IdentityResolver identity,
     TransactionLinker transactions,
+    PartyLinks partyLinks,
     ProfileComposer composer,
+    RecordValidator validator,
+    SuppressionList suppression,
+    RetentionPolicy retention,
     TimeProvider time,
     ILogger<ChangeResolver> logger) : IMessageHandler
 {
@@ -32,12 +39,12 @@ public sealed partial class ChangeResolver(
     {
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
-        var announcements = new List<BusMessage>();
+        var announce = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
 
         // The whole batch is one unit of work: one store transaction, announced only once committed.
         await using (var work = store.BeginUnitOfWork())
         {
-            var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            var recompose = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             foreach (var message in messages)
             {
                 SourceChange change;
@@ -51,24 +58,46 @@ public sealed partial class ChangeResolver(
                     continue;
                 }
 
-                foreach (var profileId in await ApplyAsync(change, cancellationToken).ConfigureAwait(false))
+                if (await suppression.IsSuppressedAsync(change, cancellationToken).ConfigureAwait(false))
                 {
-                    touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > change.PulledAt ? seen : change.PulledAt;
+                    LogSuppressed(logger, change.Id);
+                    continue;
                 }
+
+                var (screened, refused) = validator.Screen(change);
+                if (refused.Count > 0)
+                {
+                    await store.Documents.WriteAsync(
+                        refused.Select(q => store.Quarantine.Upsert(new DocumentKey(q.Source, RecordValidator.QuarantineId(q.EntityType, q.RecordId!, q.Field)), q) with { TimeToLive = retention.Quarantine }).ToList(),
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                var (members, timelines) = await ApplyAsync(screened, cancellationToken).ConfigureAwait(false);
+                Touch(recompose, members, change.PulledAt);
+                Touch(announce, timelines, change.PulledAt);
             }
 
-            foreach (var (profileId, pulledAt) in touched)
+            foreach (var (profileId, pulledAt) in recompose)
             {
-                var profile = await composer.ComposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-                if (profile is not null)
+                var result = await composer.RecomposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
+                if (result.Profile is not null)
                 {
-                    var changed = new ProfileChanged(profileId, "source-change", profile.UpdatedAt, pulledAt);
-                    var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
-                    announcements.Add(new BusMessage($"{profileId}@{profile.UpdatedAt.UtcTicks}", profileId, "profile-changed", body));
+                    Touch(announce, [profileId], pulledAt);
                 }
+
+                Touch(announce, result.Relinked, pulledAt);
             }
 
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = time.GetUtcNow();
+        var announcements = new List<BusMessage>(announce.Count);
+        foreach (var (profileId, pulledAt) in announce)
+        {
+            var changed = new ProfileChanged(profileId, "source-change", now, pulledAt);
+            var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
+            announcements.Add(new BusMessage($"{profileId}@{now.UtcTicks}", profileId, "profile-changed", body));
         }
 
         if (announcements.Count > 0)
@@ -76,11 +105,20 @@ public sealed partial class ChangeResolver(
             await bus.PublishAsync(Topics.ProfileChanges, announcements, cancellationToken).ConfigureAwait(false);
         }
 
-        LogBatch(logger, messages.Count, announcements.Count, rejections.Count);
+        LogBatch(logger, messages.Count, announce.Count, rejections.Count);
         return rejections;
     }
 
-    private async Task<IReadOnlyCollection<string>> ApplyAsync(SourceChange change, CancellationToken cancellationToken)
+    private static void Touch(Dictionary<string, DateTimeOffset> touched, IEnumerable<string> profileIds, DateTimeOffset pulledAt)
+    {
+        foreach (var profileId in profileIds)
+        {
+            touched[profileId] = touched.TryGetValue(profileId, out var seen) && seen > pulledAt ? seen : pulledAt;
+        }
+    }
+
+    /// <summary>Applies one change; returns the profiles whose membership it touched and those whose timeline it touched.</summary>
+    private async Task<(IReadOnlyCollection<string> Members, IReadOnlyCollection<string> Timelines)> ApplyAsync(SourceChange change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -88,17 +126,12 @@ public sealed partial class ChangeResolver(
             {
                 if (change.Kind != RecordKind.Party)
                 {
-                    return await transactions.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+                    return ([], await transactions.ApplyAsync(change, cancellationToken).ConfigureAwait(false));
                 }
 
-                var touched = await identity.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
-                var record = await store.Records.GetAsync(DocumentKey.Single(change.RecordKey), cancellationToken).ConfigureAwait(false);
-                if (record is not null)
-                {
-                    await transactions.LinkPendingAsync(record.Document, cancellationToken).ConfigureAwait(false);
-                }
-
-                return touched;
+                var members = await identity.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
+                var timelines = await partyLinks.ApplyAsync(change.RecordKey, cancellationToken).ConfigureAwait(false);
+                return (members, timelines);
             }
             catch (DocumentConflictException) when (attempt < MaxAttempts)
             {
@@ -110,4 +143,7 @@ public sealed partial class ChangeResolver(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Resolved {Count} changes touching {Profiles} profiles ({Rejected} rejected)")]
     private static partial void LogBatch(ILogger logger, int count, int profiles, int rejected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped change {ChangeId}: it carries an identifier of an erased person")]
+    private static partial void LogSuppressed(ILogger logger, string changeId);
 }

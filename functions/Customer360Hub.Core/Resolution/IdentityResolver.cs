@@ -372,6 +372,13 @@ public sealed class IdentityResolver
         }
 
         await _store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+        if (changed is { } updated)
+        {
+            // The changed record's profile is recomposed even when its membership stayed the same.
+            var profiles = new[] { updated.Record.ProfileId, updated.Record.Deleted || !plan.ClusterOf.TryGetValue(updated.Record.RecordKey, out var own) ? null : ids.ClusterIds[own] };
+            outcome = outcome with { Touched = outcome.Touched.Union(profiles.OfType<string>(), StringComparer.Ordinal).ToList() };
+        }
+
         return outcome;
     }
 }

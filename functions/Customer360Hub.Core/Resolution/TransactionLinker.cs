@@ -1,17 +1,23 @@
-using System.Globalization;
 using Customer360Hub.Changes;
+using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
 using Customer360Hub.Storage;
+using Customer360Hub.Timeline;
 
 namespace Customer360Hub.Resolution;
 
 /// <summary>
-/// Hangs transactions (orders, invoices, tickets, ...) on the profile of their customer. A
-/// transaction that arrives before its customer is parked in <c>pending</c> and linked when the
-/// customer shows up, so arrival order never loses one.
+/// Hangs transactions (orders, invoices, tickets, ...) on the profile of their customer. Each
+/// transaction is indexed under its customer reference: in <c>refs</c> once linked (with the
+/// profile), in <c>pending</c> while nobody holds the reference, so one that arrives before its
+/// customer waits and links later. Re-linking asks <see cref="CustomerRefs"/> who holds a
+/// reference now and moves entries (and their share of the aggregates) where they belong, so it is
+/// correct after any merge or split, whichever engine decided it.
 /// </summary>
-public sealed class TransactionLinker(HubStore store, TimeProvider time)
+public sealed class TransactionLinker(HubStore store, CustomerRefs refs, TimelineLedger ledger, RetentionPolicy retention, TimeProvider time)
 {
+    private const int WriteChunk = 100;
+
     /// <summary>Applies one transaction change; returns the profiles whose timeline it touched.</summary>
     public async Task<IReadOnlyCollection<string>> ApplyAsync(SourceChange change, CancellationToken cancellationToken = default)
     {
@@ -23,112 +29,167 @@ public sealed class TransactionLinker(HubStore store, TimeProvider time)
             return existing.Document.ProfileId is { } same ? [same] : [];
         }
 
-        var profileId = change.CustomerRef is null ? null : await FindCustomerAsync(change.CustomerRef, cancellationToken).ConfigureAwait(false);
-        var record = SourceRecord.From(change) with { ProfileId = profileId };
-        var writes = new List<DocumentWrite>();
+        var customerRef = refs.Normalize(change.CustomerRef);
+        var record = SourceRecord.From(change) with { CustomerRef = customerRef };
+        var kind = KindNames.ToName(change.Kind);
+        var expired = !record.Deleted && retention.IsExpired(kind, TimelineEntries.OccurredAt(record));
+        var live = !record.Deleted && !expired && customerRef is not null;
+        var target = live ? await refs.ResolveAsync(customerRef!, cancellationToken).ConfigureAwait(false) : null;
+        record = record with { ProfileId = target };
+        var ttl = expired ? null : retention.ForTransaction(kind, TimelineEntries.OccurredAt(record));
+
+        // Timeline first, record last: until the record is written a retry redoes everything.
         var touched = new HashSet<string>(StringComparer.Ordinal);
-        if (existing?.Document is { ProfileId: { } oldProfile, Deleted: false } old)
+        var old = existing?.Document;
+        var entry = target is null ? null : TimelineEntries.For(record, target);
+        if (old is { ProfileId: { } oldProfile, Deleted: false } && (oldProfile != target || TimelineEntries.IdOf(old) != entry?.Id))
         {
-            writes.Add(store.Timeline.Delete(new DocumentKey(oldProfile, TimelineId(old))));
+            await ledger.ApplyAsync(oldProfile, [], [TimelineEntries.IdOf(old)], null, cancellationToken).ConfigureAwait(false);
             touched.Add(oldProfile);
         }
 
-        if (existing?.Document is { ProfileId: null, CustomerRef: { } oldRef })
+        if (entry is not null)
         {
-            writes.Add(store.Pending.Delete(new DocumentKey(oldRef, change.RecordKey)));
+            await ledger.ApplyAsync(target!, [entry], [], _ => ttl, cancellationToken).ConfigureAwait(false);
+            touched.Add(target!);
         }
 
-        if (!record.Deleted)
+        var writes = new List<DocumentWrite>();
+        if (old is { Deleted: false, CustomerRef: { } oldRef } && (!live || oldRef != customerRef || (old.ProfileId is null) != (target is null)))
         {
-            if (profileId is not null)
-            {
-                writes.Add(TimelineWrite(record, profileId));
-                touched.Add(profileId);
-            }
-            else if (change.CustomerRef is not null)
-            {
-                writes.Add(store.Pending.Upsert(new DocumentKey(change.CustomerRef, change.RecordKey), new PendingLink(change.RecordKey, change.CustomerRef, time.GetUtcNow())));
-            }
+            writes.Add(old.ProfileId is null
+                ? store.Pending.Delete(new DocumentKey(oldRef, change.RecordKey))
+                : store.Refs.Delete(new DocumentKey(oldRef, RefLink.IdFor(RefLink.Transaction, change.RecordKey))));
         }
 
-        writes.Add(existing is null ? store.Records.Create(recordKey, record) : store.Records.Replace(recordKey, record, existing.ETag));
+        if (live)
+        {
+            writes.Add(IndexWrite(record, ttl));
+            writes.Add(await refs.BumpAsync(customerRef!, cancellationToken).ConfigureAwait(false));
+        }
+        else if (!record.Deleted && !expired)
+        {
+            writes.Add(store.Quarantine.Upsert(
+                new DocumentKey(change.Source, change.EntityType + "/" + change.RecordId),
+                new QuarantinedRecord(change.Source, change.EntityType, change.RecordId, "the transaction names no valid customer reference, so it cannot be linked", change.RawRef, time.GetUtcNow())));
+        }
+
+        if (expired)
+        {
+            writes.Add(store.Records.Delete(recordKey));
+        }
+        else
+        {
+            var recordWrite = existing is null ? store.Records.Create(recordKey, record) : store.Records.Replace(recordKey, record, existing.ETag);
+            writes.Add(recordWrite with { TimeToLive = ttl });
+        }
+
         await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
         return touched;
     }
 
-    /// <summary>Links transactions that were waiting for this party (by record key or email); returns true when any were linked.</summary>
-    public async Task<bool> LinkPendingAsync(SourceRecord party, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Re-links every transaction indexed under <paramref name="customerRefs"/> to whoever holds
+    /// each reference now (or parks it in <c>pending</c>); returns the profiles whose timelines changed.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> ReevaluateAsync(IEnumerable<string> customerRefs, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(party);
-        if (party.ProfileId is null)
+        ArgumentNullException.ThrowIfNull(customerRefs);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var customerRef in customerRefs.Distinct(StringComparer.Ordinal))
         {
-            return false;
-        }
-
-        var refs = new List<string> { party.RecordKey };
-        if (party.Attributes.TryGetValue(CanonicalFields.Email, out var email) && MatchKeys.NormalizeEmail(email) is { } normalized)
-        {
-            refs.Add(RecordKeys.EmailRefPrefix + normalized);
-        }
-
-        var linked = false;
-        foreach (var customerRef in refs)
-        {
-            foreach (var pending in await store.Pending.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false))
+            var target = await refs.ResolveAsync(customerRef, cancellationToken).ConfigureAwait(false);
+            var linked = await store.Refs.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false);
+            var moving = linked
+                .Where(l => l.Document.Kind == RefLink.Transaction && l.Document.ProfileId != target)
+                .Select(l => (l.Document.RecordKey, From: l.Document.ProfileId))
+                .ToList();
+            if (target is not null)
             {
-                var transaction = await store.Records.GetAsync(DocumentKey.Single(pending.Document.RecordKey), cancellationToken).ConfigureAwait(false);
-                var writes = new List<DocumentWrite> { store.Pending.Delete(pending.Key) };
-                if (transaction is { Document: { ProfileId: null, Deleted: false } waiting })
-                {
-                    var record = waiting with { ProfileId = party.ProfileId };
-                    writes.Add(store.Records.Replace(transaction.Key, record, transaction.ETag));
-                    writes.Add(TimelineWrite(record, party.ProfileId));
-                    linked = true;
-                }
+                var waiting = await store.Pending.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false);
+                moving.AddRange(waiting.Select(p => (p.Document.RecordKey, From: (string?)null)));
+            }
 
-                await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+            if (moving.Count > 0)
+            {
+                await MoveAsync(customerRef, moving, target, touched, cancellationToken).ConfigureAwait(false);
+            }
+
+            await store.Documents.WriteAsync([await refs.BumpAsync(customerRef, cancellationToken).ConfigureAwait(false)], cancellationToken).ConfigureAwait(false);
+        }
+
+        return touched;
+    }
+
+    private async Task MoveAsync(string customerRef, List<(string RecordKey, string? From)> moving, string? target, HashSet<string> touched, CancellationToken cancellationToken)
+    {
+        var records = (await store.Records.GetManyAsync(moving.Select(m => DocumentKey.Single(m.RecordKey)).ToList(), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.Key.Id, StringComparer.Ordinal);
+        var movable = new List<Versioned<SourceRecord>>();
+        var cleanup = new List<DocumentWrite>();
+        foreach (var (recordKey, from) in moving)
+        {
+            if (records.TryGetValue(recordKey, out var found) && found.Document is { Deleted: false } transaction && transaction.CustomerRef == customerRef)
+            {
+                movable.Add(found);
+            }
+            else
+            {
+                // The transaction is gone or now names another customer: its index entry is stale.
+                cleanup.Add(from is null
+                    ? store.Pending.Delete(new DocumentKey(customerRef, recordKey))
+                    : store.Refs.Delete(new DocumentKey(customerRef, RefLink.IdFor(RefLink.Transaction, recordKey))));
             }
         }
 
-        return linked;
-    }
-
-    private async Task<string?> FindCustomerAsync(string customerRef, CancellationToken cancellationToken)
-    {
-        if (customerRef.StartsWith(RecordKeys.EmailRefPrefix, StringComparison.Ordinal))
+        if (target is not null)
         {
-            var key = MatchKeys.EmailKey(customerRef[RecordKeys.EmailRefPrefix.Length..]);
-            var entries = key is null ? [] : await store.Identity.QueryAllAsync(key, cancellationToken).ConfigureAwait(false);
-            return entries.Count == 0 ? null : (await store.GetProfileAsync(entries[0].Document.ProfileId, cancellationToken).ConfigureAwait(false))?.Document.Id;
+            var entries = movable.Select(r => TimelineEntries.For(r.Document, target)).ToList();
+            await ledger.ApplyAsync(target, entries, [], e => retention.ForTransaction(e.Kind, e.OccurredAt), cancellationToken).ConfigureAwait(false);
+            touched.Add(target);
         }
 
-        var customer = await store.Records.GetAsync(DocumentKey.Single(customerRef), cancellationToken).ConfigureAwait(false);
-        return customer?.Document is { Deleted: false, ProfileId: { } profileId }
-            ? (await store.GetProfileAsync(profileId, cancellationToken).ConfigureAwait(false))?.Document.Id
-            : null;
-    }
-
-    private DocumentWrite TimelineWrite(SourceRecord record, string profileId)
-    {
-        var entry = new TimelineEntry
+        foreach (var group in movable.Where(r => r.Document.ProfileId is not null && r.Document.ProfileId != target).GroupBy(r => r.Document.ProfileId!, StringComparer.Ordinal))
         {
-            ProfileId = profileId,
-            RecordKey = record.RecordKey,
-            Kind = KindNames.ToName(record.Kind),
-            Source = record.Source,
-            OccurredAt = OccurredAt(record),
-            Title = record.Attributes.GetValueOrDefault(CanonicalFields.Title),
-            Status = record.Attributes.GetValueOrDefault(CanonicalFields.Status),
-            Amount = decimal.TryParse(record.Attributes.GetValueOrDefault(CanonicalFields.Amount), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null,
-            Currency = record.Attributes.GetValueOrDefault(CanonicalFields.Currency),
-        };
-        return store.Timeline.Upsert(new DocumentKey(profileId, TimelineId(record)), entry);
+            await ledger.ApplyAsync(group.Key, [], group.Select(r => TimelineEntries.IdOf(r.Document)).ToList(), null, cancellationToken).ConfigureAwait(false);
+            touched.Add(group.Key);
+        }
+
+        // Also clear the old profile of moves whose record never got its new profile written (a crash mid-move).
+        foreach (var group in moving.Where(m => m.From is not null && m.From != target && records.TryGetValue(m.RecordKey, out var r) && r.Document.ProfileId != m.From)
+                     .GroupBy(m => m.From!, StringComparer.Ordinal))
+        {
+            var ids = group.Where(m => records.ContainsKey(m.RecordKey)).Select(m => TimelineEntries.IdOf(records[m.RecordKey].Document)).ToList();
+            await ledger.ApplyAsync(group.Key, [], ids, null, cancellationToken).ConfigureAwait(false);
+            touched.Add(group.Key);
+        }
+
+        // A record's index and record writes stay in one batch; batches stay small.
+        var groups = cleanup.Select(c => new[] { c }).ToList();
+        foreach (var found in movable)
+        {
+            var record = found.Document with { ProfileId = target };
+            var ttl = retention.ForTransaction(KindNames.ToName(record.Kind), TimelineEntries.OccurredAt(record));
+            var group = new List<DocumentWrite>(3);
+            if ((found.Document.ProfileId is null) != (target is null))
+            {
+                group.Add(found.Document.ProfileId is null
+                    ? store.Pending.Delete(new DocumentKey(customerRef, record.RecordKey))
+                    : store.Refs.Delete(new DocumentKey(customerRef, RefLink.IdFor(RefLink.Transaction, record.RecordKey))));
+            }
+
+            group.Add(IndexWrite(record, ttl));
+            group.Add(store.Records.Replace(found.Key, record, found.ETag) with { TimeToLive = ttl });
+            groups.Add([.. group]);
+        }
+
+        foreach (var batch in groups.Chunk(WriteChunk / 3))
+        {
+            await store.Documents.WriteAsync(batch.SelectMany(g => g).ToList(), cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private static string TimelineId(SourceRecord record) => TimelineEntry.IdFor(OccurredAt(record), record.RecordKey);
-
-    private static DateTimeOffset OccurredAt(SourceRecord record) =>
-        DateTimeOffset.TryParse(record.Attributes.GetValueOrDefault(CanonicalFields.OccurredAt), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : record.ModifiedAt;
+    private DocumentWrite IndexWrite(SourceRecord record, TimeSpan? ttl) => (record.ProfileId is { } profileId
+        ? store.Refs.Upsert(new DocumentKey(record.CustomerRef!, RefLink.IdFor(RefLink.Transaction, record.RecordKey)), new RefLink(RefLink.Transaction, record.RecordKey) { ProfileId = profileId })
+        : store.Pending.Upsert(new DocumentKey(record.CustomerRef!, record.RecordKey), new PendingLink(record.RecordKey, record.CustomerRef!, time.GetUtcNow()))) with { TimeToLive = ttl };
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Customer360Hub.Changes;
 using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
@@ -65,12 +64,11 @@ public sealed class ProfileScorer(HubStore store, TimeProvider time) : IMessageH
 
     private ProfileScore Score(GoldenProfile profile)
     {
-        var scoredFields = CanonicalFields.PartyColumns.Count - 1;
         return new ProfileScore
         {
             ProfileId = profile.Id,
             ScoredAt = time.GetUtcNow(),
-            Completeness = Math.Round(profile.Fields.Count / (double)scoredFields, 3),
+            Completeness = profile.Completeness,
             SourceCount = profile.Sources.Count,
             Model = Model,
             Note = "Preliminary: the health model is not built yet; this score measures data completeness and source coverage only.",

@@ -12,7 +12,7 @@ public static class Containers
     /// <summary>Identity index: match key to record; partition = match key.</summary>
     public const string Identity = "identity";
 
-    /// <summary>Timeline entries; partition = profile id, id sorts by time.</summary>
+    /// <summary>Timeline entries and the profile's aggregates; partition = profile id, entry ids sort by time.</summary>
     public const string Timeline = "timeline";
 
     /// <summary>Health scores and signals; partition = profile id.</summary>
@@ -33,8 +33,17 @@ public static class Containers
     /// <summary>Possible matches waiting for a steward; partition = the record pair.</summary>
     public const string Reviews = "reviews";
 
-    /// <summary>Household membership of profiles; partition = household id.</summary>
+    /// <summary>Profile versions with validity intervals (effective-dated reads); partition = profile id.</summary>
+    public const string History = "history";
+
+    /// <summary>Reference index: what points at a record key, email or phone; partition = the reference.</summary>
+    public const string Refs = "refs";
+
+    /// <summary>Household membership of profiles; partition = household id, id = profile id.</summary>
     public const string Households = "households";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, Households];
+    /// <summary>Hashed identifiers of erased people; partition = hash.</summary>
+    public const string Suppression = "suppression";
+
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, History, Refs, Households, Suppression];
 }

@@ -24,7 +24,13 @@ public sealed class HubStore
         Links = new(_work, Containers.Links, CoreJsonContext.Default.IdentityLink);
         Stewardship = new(_work, Containers.Stewardship, CoreJsonContext.Default.StewardDecision);
         Reviews = new(_work, Containers.Reviews, CoreJsonContext.Default.ReviewItem);
+        Aggregates = new(_work, Containers.Timeline, CoreJsonContext.Default.ProfileAggregates);
+        History = new(_work, Containers.History, CoreJsonContext.Default.ProfileVersion);
+        Refs = new(_work, Containers.Refs, CoreJsonContext.Default.RefLink);
+        Claims = new(_work, Containers.Refs, CoreJsonContext.Default.RecordClaims);
+        RefHeads = new(_work, Containers.Refs, CoreJsonContext.Default.RefHead);
         Households = new(_work, Containers.Households, CoreJsonContext.Default.HouseholdMember);
+        Suppression = new(_work, Containers.Suppression, CoreJsonContext.Default.SuppressionEntry);
     }
 
     /// <summary>The store every typed container writes through (buffered inside a unit of work).</summary>
@@ -53,7 +59,20 @@ public sealed class HubStore
 
     public DocumentSet<ReviewItem> Reviews { get; }
 
+    /// <summary>The aggregates document that sits in each timeline partition.</summary>
+    public DocumentSet<ProfileAggregates> Aggregates { get; }
+
+    public DocumentSet<ProfileVersion> History { get; }
+
+    public DocumentSet<RefLink> Refs { get; }
+
+    public DocumentSet<RecordClaims> Claims { get; }
+
+    public DocumentSet<RefHead> RefHeads { get; }
+
     public DocumentSet<HouseholdMember> Households { get; }
+
+    public DocumentSet<SuppressionEntry> Suppression { get; }
 
     /// <summary>Reads a profile, following redirects of merged ids to the survivor (at most a few hops).</summary>
     public async Task<Versioned<GoldenProfile>?> GetProfileAsync(string profileId, CancellationToken cancellationToken = default)

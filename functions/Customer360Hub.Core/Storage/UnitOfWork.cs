@@ -101,7 +101,8 @@ public sealed class UnitOfWork : IAsyncDisposable
         foreach (var (entryKey, entry) in dirty)
         {
             var id = entryKey.Key.Id;
-            if (query.IdPrefix is not null && !id.StartsWith(query.IdPrefix, StringComparison.Ordinal))
+            if ((query.IdPrefix is not null && !id.StartsWith(query.IdPrefix, StringComparison.Ordinal))
+                || (query.IdBelow is not null && string.CompareOrdinal(id, query.IdBelow) >= 0))
             {
                 continue;
             }

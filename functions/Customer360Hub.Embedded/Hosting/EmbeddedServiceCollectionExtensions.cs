@@ -7,6 +7,7 @@ using Customer360Hub.Embedded.Notifications;
 using Customer360Hub.Embedded.Storage;
 using Customer360Hub.Messaging;
 using Customer360Hub.Notifications;
+using Customer360Hub.Privacy;
 using Customer360Hub.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,6 +41,10 @@ public static class EmbeddedServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<IMessageEraser>(sp => sp.GetRequiredService<SqliteChangeBus>());
+        services.AddSingleton<IStorageScrubber>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<IStorageScrubber>(sp => sp.GetRequiredService<SqliteChangeBus>());
+        services.AddHostedService<StorePurgeService>();
         services.AddSingleton<IRawArchive>(sp => new FolderRawArchive(sp.GetRequiredService<DataFolder>().PathOf("archive"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICheckpointStore>(sp => new FileCheckpointStore(sp.GetRequiredService<DataFolder>().PathOf("checkpoints")));
         services.AddSingleton<INotifier>(sp =>

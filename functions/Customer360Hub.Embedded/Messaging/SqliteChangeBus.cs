@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Customer360Hub.Embedded.Sqlite;
 using Customer360Hub.Messaging;
+using Customer360Hub.Privacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Customer360Hub.Embedded.Messaging;
 /// on disk until completed; a lease hides a message while it is handled and expires on a
 /// crash, so nothing in flight is lost. One message per partition key is in flight at a time.
 /// </summary>
-public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArrivalSignal, IDisposable
+public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArrivalSignal, IMessageEraser, IStorageScrubber, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS messages (
@@ -331,6 +332,40 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
             _arrivals.TryUpdate(topic, NewSignal(topic), arrival);
         }
     }
+
+    public Task<int> EraseAsync(Func<ReadOnlyMemory<byte>, bool> carriesPerson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(carriesPerson);
+        return _db.WriteAsync(s =>
+        {
+            var erased = 0;
+            foreach (var table in new[] { "messages", "dead_letters" })
+            {
+                var matches = new List<long>();
+                using (var reader = s.Command($"SELECT seq, body FROM {table}").ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        if (carriesPerson((byte[])reader.GetValue(1)))
+                        {
+                            matches.Add(reader.GetInt64(0));
+                        }
+                    }
+                }
+
+                foreach (var seq in matches)
+                {
+                    var delete = s.Command($"DELETE FROM {table} WHERE seq = $seq");
+                    delete.Parameters.AddWithValue("$seq", seq);
+                    erased += delete.ExecuteNonQuery();
+                }
+            }
+
+            return erased;
+        }, cancellationToken);
+    }
+
+    public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.ScrubAsync(cancellationToken);
 
     /// <summary>Messages waiting or in flight on a subscription (for health and tests).</summary>
     public long CountActive(string topic, string subscription) => _db.Read(s =>

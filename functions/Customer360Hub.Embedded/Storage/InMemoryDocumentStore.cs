@@ -53,6 +53,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                 foreach (var (id, entry) in ordered)
                 {
                     if ((query.IdPrefix is not null && !id.StartsWith(query.IdPrefix, StringComparison.Ordinal))
+                        || (query.IdBelow is not null && string.CompareOrdinal(id, query.IdBelow) >= 0)
                         || (after is not null && (query.Descending ? string.CompareOrdinal(id, after) >= 0 : string.CompareOrdinal(id, after) <= 0))
                         || Expired(entry, now))
                     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Customer360Hub.Embedded.Sqlite;
+using Customer360Hub.Privacy;
 using Customer360Hub.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -12,7 +13,7 @@ namespace Customer360Hub.Embedded.Storage;
 /// The embedded profile store: every container in one SQLite table keyed by
 /// (container, partition key, id). A write batch is one transaction: all of it or nothing.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+public sealed class SqliteDocumentStore : IDocumentStore, IStorageScrubber, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -65,6 +66,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         var after = query.ContinuationToken is null ? null : DecodeToken(query.ContinuationToken);
         var (low, high) = PrefixRange(query.IdPrefix);
+        if (query.IdBelow is { } below && (high is null || string.CompareOrdinal(below, high) < 0))
+        {
+            high = below;
+        }
+
         var sql = query.Descending
             ? "SELECT id, etag, body, expires_at FROM documents WHERE container = $c AND pk = $pk AND id >= $low AND ($high IS NULL OR id < $high) AND ($after IS NULL OR id < $after) ORDER BY id DESC LIMIT $limit"
             : "SELECT id, etag, body, expires_at FROM documents WHERE container = $c AND pk = $pk AND id >= $low AND ($high IS NULL OR id < $high) AND ($after IS NULL OR id > $after) ORDER BY id LIMIT $limit";
@@ -176,6 +182,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             return purge.ExecuteNonQuery();
         }, cancellationToken);
     }
+
+    public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.ScrubAsync(cancellationToken);
 
     public void Dispose() => _db.Dispose();
 

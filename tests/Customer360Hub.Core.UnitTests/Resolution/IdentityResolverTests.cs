@@ -1,12 +1,11 @@
 using System.Globalization;
 using Customer360Hub.Changes;
+using Customer360Hub.Core.UnitTests.Support;
 using Customer360Hub.Embedded.Storage;
-using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
 using Customer360Hub.Resolution;
 using Customer360Hub.Storage;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Customer360Hub.Core.UnitTests.Resolution;
 
@@ -68,25 +67,26 @@ public sealed class IdentityResolverTests
     [Fact]
     public async Task Resolve_NeverMatchThenChangesAndABridge_KeepsTheRecordsApart()
     {
-        await ResolveAsync(Party("crm", "1", given: "Alex", family: "Morgan", email: "alex.morgan@example.org"));
-        await ResolveAsync(Party("erp", "2", given: "Alex", family: "Morgan", email: "alex.morgan@example.org"));
-        Assert.Equal(await ProfileIdOfAsync("crm/contact/1"), await ProfileIdOfAsync("erp/contact/2"));
+        await using var hub = TestHub.Create();
+        await hub.ResolveAsync(Party("crm", "1", given: "Alex", family: "Morgan", email: "alex.morgan@example.org"));
+        await hub.ResolveAsync(Party("erp", "2", given: "Alex", family: "Morgan", email: "alex.morgan@example.org"));
+        Assert.Equal(await hub.ProfileIdOfAsync("crm/contact/1"), await hub.ProfileIdOfAsync("erp/contact/2"));
 
-        var steward = Steward();
+        var steward = hub.Get<StewardActions>();
         var result = await steward.NeverMatchAsync("crm/contact/1", "erp/contact/2", new StewardContext("steward@example.org", "two people share a mailbox"));
         Assert.Equal(StewardAction.NeverMatch, result.Decision.Action);
-        Assert.NotEqual(await ProfileIdOfAsync("crm/contact/1"), await ProfileIdOfAsync("erp/contact/2"));
+        Assert.NotEqual(await hub.ProfileIdOfAsync("crm/contact/1"), await hub.ProfileIdOfAsync("erp/contact/2"));
 
         // A new version of one record is scored again; a third record links to both.
-        await ResolveAsync(Party("crm", "1", given: "Alex", family: "Morgan", email: "alex.morgan@example.org", phone: "+44 20 7946 0321", version: 2));
-        await ResolveAsync(Party("web", "3", given: "Alex", family: "Morgan", email: "alex.morgan@example.org", phone: "+44 20 7946 0321"));
+        await hub.ResolveAsync(Party("crm", "1", given: "Alex", family: "Morgan", email: "alex.morgan@example.org", phone: "+44 20 7946 0321", version: 2));
+        await hub.ResolveAsync(Party("web", "3", given: "Alex", family: "Morgan", email: "alex.morgan@example.org", phone: "+44 20 7946 0321"));
 
-        Assert.NotEqual(await ProfileIdOfAsync("crm/contact/1"), await ProfileIdOfAsync("erp/contact/2"));
-        var stored = await _store.Stewardship.GetAsync(DocumentKey.Single(result.Decision.Id));
+        Assert.NotEqual(await hub.ProfileIdOfAsync("crm/contact/1"), await hub.ProfileIdOfAsync("erp/contact/2"));
+        var stored = await hub.Store.Stewardship.GetAsync(DocumentKey.Single(result.Decision.Id));
         Assert.Equal(("steward@example.org", "two people share a mailbox"), (stored!.Document.DecidedBy, stored.Document.Reason));
 
         await steward.RevokeAsync(result.Decision.Id, new StewardContext("lead@example.org", "checked again: one person"));
-        Assert.Equal(await ProfileIdOfAsync("crm/contact/1"), await ProfileIdOfAsync("erp/contact/2"));
+        Assert.Equal(await hub.ProfileIdOfAsync("crm/contact/1"), await hub.ProfileIdOfAsync("erp/contact/2"));
     }
 
     [Fact]
@@ -135,9 +135,6 @@ public sealed class IdentityResolverTests
         Assert.Contains(link.Comparisons, c => c.Field == "given_name" && c.Level == "exact" && c.Weight > 0);
         Assert.Equal(2, explanation.Members.Count);
     }
-
-    private StewardActions Steward() =>
-        new(_store, _resolver, new ProfileComposer(_store, _time), new Mock<IChangeBus>().Object, _time);
 
     /// <summary>Several people, each in a few sources with the usual noise, and one household.</summary>
     private static List<SourceChange> Population() =>

@@ -1,0 +1,60 @@
+using Customer360Hub.Changes;
+using Customer360Hub.Profiles;
+using Customer360Hub.Quality;
+using Customer360Hub.Resolution;
+using Customer360Hub.Storage;
+
+namespace Customer360Hub.Privacy;
+
+/// <summary>
+/// The identifiers of erased people, hashed: a change whose record key, email, phone or customer
+/// reference is on the list is dropped, so replays and later syncs never re-create the person.
+/// </summary>
+public sealed class SuppressionList(HubStore store, IdentifierHasher hasher, CustomerRefs refs)
+{
+    public const string RecordPrefix = "record:";
+
+    /// <summary>The identifiers a change carries, in the normalised form the list hashes.</summary>
+    public IReadOnlyList<string> IdentifiersOf(SourceChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var identifiers = new List<string> { RecordPrefix + change.RecordKey };
+        if (change.Kind == RecordKind.Party)
+        {
+            if (CustomerRefs.EmailRef(change.Attributes.GetValueOrDefault(CanonicalFields.Email)) is { } email)
+            {
+                identifiers.Add(email);
+            }
+
+            if (refs.PhoneRef(change.Attributes.GetValueOrDefault(CanonicalFields.Phone), change.Attributes.GetValueOrDefault(CanonicalFields.Country)) is { } phone)
+            {
+                identifiers.Add(phone);
+            }
+        }
+        else if (refs.Normalize(change.CustomerRef) is { } customerRef)
+        {
+            identifiers.Add(CustomerRefs.IsContactRef(customerRef) ? customerRef : RecordPrefix + customerRef);
+        }
+
+        return identifiers;
+    }
+
+    public async Task<bool> IsSuppressedAsync(SourceChange change, CancellationToken cancellationToken = default)
+    {
+        var keys = IdentifiersOf(change).Select(i => DocumentKey.Single(hasher.Hash(i))).ToList();
+        var found = await store.Suppression.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        return found.Count > 0;
+    }
+
+    /// <summary>Writes that put the identifiers on the list.</summary>
+    public IReadOnlyList<DocumentWrite> Suppress(IEnumerable<string> identifiers, string erasureId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        return identifiers.Distinct(StringComparer.Ordinal).Select(identifier =>
+        {
+            var hash = hasher.Hash(identifier);
+            var kind = identifier[..identifier.IndexOf(':', StringComparison.Ordinal)];
+            return store.Suppression.Upsert(DocumentKey.Single(hash), new SuppressionEntry(hash, kind, erasureId, at));
+        }).ToList();
+    }
+}

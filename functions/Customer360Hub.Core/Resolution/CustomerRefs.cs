@@ -1,0 +1,88 @@
+using Customer360Hub.Changes;
+using Customer360Hub.Profiles;
+using Customer360Hub.Quality;
+using Customer360Hub.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Customer360Hub.Resolution;
+
+/// <summary>
+/// Resolves a customer reference to the profile it belongs to right now, from state alone: a
+/// record key follows that record's profile (and merge redirects); an <c>email:</c> or
+/// <c>phone:</c> reference belongs to the first party record, by record key, that claims it.
+/// Because nothing here remembers decisions, the answer is right whichever engine decided membership.
+/// </summary>
+public sealed class CustomerRefs(HubStore store, IOptions<QualityOptions> quality)
+{
+    public const string PhoneRefPrefix = "phone:";
+
+    /// <summary>The reference in the form the index uses, or null when it cannot name anyone.</summary>
+    public string? Normalize(string? customerRef)
+    {
+        var value = customerRef?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.StartsWith(RecordKeys.EmailRefPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return EmailRef(value[RecordKeys.EmailRefPrefix.Length..]);
+        }
+
+        return value.StartsWith(PhoneRefPrefix, StringComparison.OrdinalIgnoreCase)
+            ? PhoneRef(value[PhoneRefPrefix.Length..], null)
+            : value;
+    }
+
+    public static string? EmailRef(string? email) => EmailAddress.Normalize(email) is { } normalized ? RecordKeys.EmailRefPrefix + normalized : null;
+
+    public string? PhoneRef(string? phone, string? country) =>
+        PhoneFormat.ToE164(phone, country, quality.Value.DefaultPhoneRegion) is { } e164 ? PhoneRefPrefix + e164 : null;
+
+    /// <summary>The live profile the reference belongs to, or null when nobody holds it yet.</summary>
+    public async Task<string?> ResolveAsync(string customerRef, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(customerRef);
+        if (!IsContactRef(customerRef))
+        {
+            return await ProfileOfRecordAsync(customerRef, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (claims, _) = await store.Refs.QueryAsync(customerRef, new DocumentQuery(Limit: 50, IdPrefix: RefLink.Party + "|"), cancellationToken).ConfigureAwait(false);
+        foreach (var claim in claims)
+        {
+            if (await ProfileOfRecordAsync(claim.Document.RecordKey, cancellationToken).ConfigureAwait(false) is { } profileId)
+            {
+                return profileId;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The live profile a record belongs to, following merge redirects.</summary>
+    public async Task<string?> ProfileOfRecordAsync(string recordKey, CancellationToken cancellationToken = default)
+    {
+        var record = await store.Records.GetAsync(DocumentKey.Single(recordKey), cancellationToken).ConfigureAwait(false);
+        if (record?.Document is not { Deleted: false, ProfileId: { } profileId })
+        {
+            return null;
+        }
+
+        return (await store.GetProfileAsync(profileId, cancellationToken).ConfigureAwait(false))?.Document.Id;
+    }
+
+    /// <summary>The write that moves the reference's head on (see <see cref="RefHead"/>).</summary>
+    public async Task<DocumentWrite> BumpAsync(string customerRef, CancellationToken cancellationToken = default)
+    {
+        var key = new DocumentKey(customerRef, RefHead.DocumentId);
+        var head = await store.RefHeads.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        return head is null
+            ? store.RefHeads.Create(key, new RefHead(customerRef, 1))
+            : store.RefHeads.Replace(key, head.Document with { Version = head.Document.Version + 1 }, head.ETag);
+    }
+
+    public static bool IsContactRef(string customerRef) =>
+        customerRef.StartsWith(RecordKeys.EmailRefPrefix, StringComparison.Ordinal) || customerRef.StartsWith(PhoneRefPrefix, StringComparison.Ordinal);
+}
