@@ -3,6 +3,7 @@ using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
 using Customer360Hub.Storage;
+using Customer360Hub.Telemetry;
 
 namespace Customer360Hub.Scoring;
 
@@ -55,7 +56,9 @@ public sealed class ProfileScorer(HubStore store, TimeProvider time) : IMessageH
                 continue;
             }
 
-            writes.Add(store.Scores.Upsert(DocumentKey.Single(profileId), Score(profile.Document)));
+            var score = Score(profile.Document);
+            HubTelemetry.ProfileHealth.Record(score.Completeness, new KeyValuePair<string, object?>("model", score.Model));
+            writes.Add(store.Scores.Upsert(DocumentKey.Single(profileId), score));
         }
 
         await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
