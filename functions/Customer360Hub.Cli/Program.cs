@@ -4,6 +4,8 @@ using Customer360Hub.Embedded;
 
 var root = new RootCommand("c360: the Customer360Hub command line. With no verb it runs the hub.");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ResolveCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(EraseCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SandboxCommand.Create());

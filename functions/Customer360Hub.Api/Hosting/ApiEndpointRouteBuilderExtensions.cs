@@ -25,6 +25,12 @@ public static class ApiEndpointRouteBuilderExtensions
 
         api.MapGet("/profiles/lookup", (string? email, ProfileHandlers handlers, CancellationToken ct) => handlers.LookupAsync(email, ct));
         api.MapGet("/profiles/{id}", (string id, bool? lineage, string? asOf, ProfileHandlers handlers, CancellationToken ct) => handlers.GetProfileAsync(id, lineage, asOf, ct));
+        api.MapGet("/profiles/{id}/explain", (string id, IdentityHandlers handlers, CancellationToken ct) => handlers.ExplainAsync(id, ct));
+        api.MapGet("/identity/reviews", (IdentityHandlers handlers, CancellationToken ct) => handlers.ListReviewsAsync(ct));
+        api.MapPost("/identity/decisions", (StewardRequest? request, HttpRequest http, IdentityHandlers handlers, ApiKeyAuthenticator authenticator, CancellationToken ct) =>
+            handlers.DecideAsync(request, authenticator.Authenticate(http)!.Name, ct));
+        api.MapPost("/identity/decisions/{id}/revoke", (string id, RevokeRequest? request, HttpRequest http, IdentityHandlers handlers, ApiKeyAuthenticator authenticator, CancellationToken ct) =>
+            handlers.RevokeAsync(id, request, authenticator.Authenticate(http)!.Name, ct));
         api.MapGet("/profiles/{id}/timeline", (string id, int? limit, string? cursor, string? types, ProfileHandlers handlers, CancellationToken ct) => handlers.GetTimelineAsync(id, limit, cursor, types, ct));
         api.MapGet("/accounts/{id}", (string id, AccountHandlers handlers, CancellationToken ct) => handlers.GetAccountAsync(id, ct));
         api.MapGet("/households/{id}", (string id, AccountHandlers handlers, CancellationToken ct) => handlers.GetHouseholdAsync(id, ct));
@@ -44,6 +50,7 @@ public static class ApiEndpointRouteBuilderExtensions
         services.AddSingleton<AccountHandlers>();
         services.AddSingleton<ErasureHandlers>();
         services.AddSingleton<QualityHandlers>();
+        services.AddSingleton<IdentityHandlers>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         return services;
