@@ -50,6 +50,7 @@ var defaultConnectorSchedules = {
   HubSpot: '0 */5 * * * *'
   Salesforce: '0 */5 * * * *'
   Graph: '0 */5 * * * *'
+  FileDrop: '0 */5 * * * *'
 }
 
 @description('Optional. Plain settings, e.g. { Connectors__Zendesk__Enabled: \'true\', Connectors__Zendesk__BaseUrl: \'https://acme.zendesk.com\' }. Never put a secret here.')

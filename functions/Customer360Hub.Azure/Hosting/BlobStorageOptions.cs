@@ -17,4 +17,8 @@ public sealed class BlobStorageOptions
 
     [Required]
     public string CheckpointsContainer { get; set; } = "checkpoints";
+
+    /// <summary>Batch files for the file-drop connector (read in name order).</summary>
+    [Required]
+    public string FileDropContainer { get; set; } = "filedrop";
 }
