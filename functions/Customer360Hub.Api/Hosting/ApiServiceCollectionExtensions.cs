@@ -1,5 +1,6 @@
 using Customer360Hub.Api.Accounts;
 using Customer360Hub.Api.Audit;
+using Customer360Hub.Api.Connectors;
 using Customer360Hub.Api.Auditing;
 using Customer360Hub.Api.DeadLetters;
 using Customer360Hub.Api.Lookup;
@@ -24,7 +25,7 @@ public static class ApiServiceCollectionExtensions
     /// Everything the API needs in either host: authentication (API keys, Entra ID), the scoping
     /// policy, the audit trail writer, the lookup indexer, the operations and their handlers.
     /// The host adds the core (<c>AddCustomer360Core</c>), an <see cref="Customer360Hub.Auditing.IAuditLog"/>,
-    /// the profile store and the dead-letter queue.
+    /// the profile store, the dead-letter queue and the connector status store.
     /// </summary>
     public static IServiceCollection AddCustomer360Api(this IServiceCollection services)
     {
@@ -60,6 +61,8 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton<QualityHandlers>();
         services.TryAddSingleton<ErasureHandlers>();
         services.TryAddSingleton<DeadLetterHandlers>();
+        services.TryAddSingleton<IdentityHandlers>();
+        services.TryAddSingleton<ConnectorHandlers>();
         services.TryAddSingleton<AuditHandlers>();
         services.TryAddSingleton<ApiOperations>();
         services.TryAddSingleton<AuditTrail>();

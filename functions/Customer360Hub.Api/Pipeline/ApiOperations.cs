@@ -1,5 +1,6 @@
 using Customer360Hub.Api.Accounts;
 using Customer360Hub.Api.Audit;
+using Customer360Hub.Api.Connectors;
 using Customer360Hub.Api.DeadLetters;
 using Customer360Hub.Api.OpenApi;
 using Customer360Hub.Api.Privacy;
@@ -8,6 +9,7 @@ using Customer360Hub.Api.Quality;
 using Customer360Hub.Auditing;
 using Customer360Hub.Privacy;
 using Customer360Hub.Quality;
+using Customer360Hub.Resolution;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using static Customer360Hub.Api.Security.Roles;
@@ -21,6 +23,10 @@ public sealed class ApiOperations
     public const string LookupProfile = "lookupProfile";
     public const string SearchProfiles = "searchProfiles";
     public const string GetTimeline = "getTimeline";
+    public const string ExplainProfile = "explainProfile";
+    public const string ListReviews = "listReviews";
+    public const string RecordStewardDecision = "recordStewardDecision";
+    public const string RevokeStewardDecision = "revokeStewardDecision";
     public const string GetAccount = "getAccount";
     public const string GetHousehold = "getHousehold";
     public const string GetQualityReport = "getQualityReport";
@@ -28,6 +34,7 @@ public sealed class ApiOperations
     public const string QueryAudit = "queryAudit";
     public const string ListDeadLetters = "listDeadLetters";
     public const string ReplayDeadLetters = "replayDeadLetters";
+    public const string ListConnectors = "listConnectors";
     public const string GetOpenApi = "getOpenApi";
 
     private static readonly string[] Readers = [Sales, Support, Finance, Success, Steward, Security.Roles.Privacy, Admin];
@@ -35,6 +42,8 @@ public sealed class ApiOperations
     private static readonly string[] QualityReaders = [Steward, Security.Roles.Privacy, Admin];
     private static readonly string[] Erasers = [Security.Roles.Privacy, Admin];
     private static readonly string[] Operators = [Admin];
+    private static readonly string[] IdentityReaders = [Steward, Admin];
+    private static readonly string[] Stewards = [Steward];
 
     private readonly Dictionary<string, ApiOperation> _byId;
     private readonly Lazy<byte[]> _openApi;
@@ -84,6 +93,22 @@ public sealed class ApiOperations
                     ApiParameter.Query("kind", "Comma-separated kinds: order, invoice, payment, subscription, ticket, marketingEvent, interaction, opportunity, usage.", maxLength: 300),
                 ],
                 typeof(TimelinePage), [200, 308, 400, 401, 403, 404], r => Service<ProfileHandlers>(r).GetTimelineAsync(r)),
+            new(ExplainProfile, "GET", "/api/v1/profiles/{id}/explain", "Identity", "Why a profile's records belong together: the relations with their evidence, possible matches, household relations and steward decisions (compared values only of fields the role sees)",
+                IdentityReaders, [id], typeof(ProfileExplanation), [200, 308, 400, 401, 403, 404], r => Service<IdentityHandlers>(r).ExplainAsync(r)),
+            new(ListReviews, "GET", "/api/v1/identity/reviews", "Identity", "Open possible matches waiting for a steward, strongest first (at most 500)",
+                IdentityReaders, [], typeof(ReviewList), [200, 401, 403], r => Service<IdentityHandlers>(r).ListReviewsAsync(r)),
+            new(RecordStewardDecision, "POST", "/api/v1/identity/decisions", "Identity", "A steward decision: neverMatch or forceMatch two records, merge two profiles, or split records off a profile; stored with who, when and why, applied at once",
+                Stewards, [], typeof(StewardResult), [201, 400, 401, 403, 404, 413, 415], r => Service<IdentityHandlers>(r).DecideAsync(r))
+            {
+                RequestType = typeof(StewardRequest),
+                IsChange = true,
+            },
+            new(RevokeStewardDecision, "POST", "/api/v1/identity/decisions/{id}/revoke", "Identity", "End a steward decision; the records are re-evaluated without it",
+                Stewards, [ApiParameter.Path("id", "The decision's id.", "d-0123456789abcdef0123456789abcdef")], typeof(StewardResult), [200, 400, 401, 403, 404, 413, 415], r => Service<IdentityHandlers>(r).RevokeAsync(r))
+            {
+                RequestType = typeof(RevokeRequest),
+                IsChange = true,
+            },
             new(GetAccount, "GET", "/api/v1/accounts/{id}", "Accounts", "Get an account (an organisation) with its contacts and their roles, its parent and child accounts and its aggregates",
                 Readers, [ApiParameter.Path("id", "The account's profile id; a merged id redirects to the survivor.", "p-0123456789abcdef0123")],
                 typeof(AccountView), [200, 304, 308, 400, 401, 403, 404], r => Service<AccountHandlers>(r).GetAccountAsync(r)),
@@ -118,6 +143,8 @@ public sealed class ApiOperations
                 RequestOptional = true,
                 IsChange = true,
             },
+            new(ListConnectors, "GET", "/api/v1/connectors", "Operations", "Connector health: state (healthy, degraded, failing), lag since the last successful pass, pages, records, quarantined, errors",
+                Operators, [], typeof(ConnectorHealthList), [200, 401, 403], r => Service<ConnectorHandlers>(r).ListAsync(r)),
             new(GetOpenApi, "GET", "/api/v1/openapi.json", "Meta", "This OpenAPI document",
                 [], [], null, [200], _ => Task.FromResult(Results.Bytes(_openApi!.Value, "application/json; charset=utf-8"))),
         ];

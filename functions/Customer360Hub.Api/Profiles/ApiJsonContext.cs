@@ -4,12 +4,16 @@ using Customer360Hub.Api.DeadLetters;
 using Customer360Hub.Api.Lookup;
 using Customer360Hub.Auditing;
 using Customer360Hub.Privacy;
+using Customer360Hub.Profiles;
 using Customer360Hub.Quality;
 
 namespace Customer360Hub.Api.Profiles;
 
 /// <summary>Source-generated JSON for the API's views and request bodies, its lookup index and problem details.</summary>
-[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(
+    System.Text.Json.JsonSerializerDefaults.Web,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(Customer360Hub.Json.CamelCaseEnumConverter<LinkDecision>), typeof(Customer360Hub.Json.CamelCaseEnumConverter<StewardAction>)])]
 [JsonSerializable(typeof(ProfileView))]
 [JsonSerializable(typeof(ProfileSummary))]
 [JsonSerializable(typeof(SearchPage))]
@@ -26,6 +30,12 @@ namespace Customer360Hub.Api.Profiles;
 [JsonSerializable(typeof(ReplayResult))]
 [JsonSerializable(typeof(LookupEntry))]
 [JsonSerializable(typeof(LookupState))]
+[JsonSerializable(typeof(Customer360Hub.Api.Connectors.ConnectorHealthList))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.ProfileExplanation))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.StewardResult))]
+[JsonSerializable(typeof(StewardRequest))]
+[JsonSerializable(typeof(RevokeRequest))]
+[JsonSerializable(typeof(ReviewList))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))]
 [JsonSerializable(typeof(string))]

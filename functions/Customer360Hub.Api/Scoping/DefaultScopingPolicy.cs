@@ -86,6 +86,12 @@ internal static class DefaultScopingPolicy
         const string Q = ScopeRoots.QualityReport;
         Fields(options, FieldGroups.Quality, $"{Q}.generatedAt", $"{Q}.profiles", $"{Q}.averageCompleteness", $"{Q}.fieldFillRates", $"{Q}.sources", $"{Q}.quarantine");
 
+        // An explanation's compared values are left out by the handler for fields the caller may not
+        // see; what remains is identity evidence.
+        const string X = ScopeRoots.Explanation;
+        Fields(options, Core, $"{X}.profileId", $"{X}.householdId", $"{X}.members", $"{X}.model");
+        Fields(options, Evidence, $"{X}.links", $"{X}.possibleMatches", $"{X}.households", $"{X}.stewardDecisions");
+
         const string E = ScopeRoots.Erasure;
         Fields(options, Core, $"{E}.erasureId", $"{E}.erasedAt", $"{E}.profileIds", $"{E}.partyRecords", $"{E}.transactions", $"{E}.documents",
             $"{E}.archivePages", $"{E}.busMessages", $"{E}.suppressedIdentifiers");

@@ -18,6 +18,9 @@ public static class ScopeRoots
     /// <summary>The portfolio data-quality report.</summary>
     public const string QualityReport = "qualityReport";
 
+    /// <summary>Why a profile's records belong together (identity evidence).</summary>
+    public const string Explanation = "explanation";
+
     /// <summary>The report of an erasure.</summary>
     public const string Erasure = "erasure";
 }

@@ -12,6 +12,8 @@ using Customer360Hub.Azure.Auditing;
 using Customer360Hub.Azure.Messaging;
 using Customer360Hub.Azure.Storage;
 using Customer360Hub.Checkpoints;
+using Customer360Hub.Connectors.FileDrop;
+using Customer360Hub.Connectors.Sdk;
 using Customer360Hub.Connectors.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
@@ -87,6 +89,10 @@ public static class AzureServiceCollectionExtensions
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.CheckpointsContainer)));
         services.AddSingleton<IAuditLog>(sp => new BlobAuditLog(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.AuditContainer)));
+        services.AddSingleton<IFileDropSource>(sp => new BlobFileDropSource(
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.FileDropContainer)));
+        services.AddSingleton<IConnectorStatusStore>(sp => new BlobConnectorStatusStore(
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.CheckpointsContainer)));
 
         services.AddHttpClient(ServiceBusChangeBus.HttpClientName)
             .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<TokenCredential>(), "https://servicebus.azure.net/.default", sp.GetRequiredService<TimeProvider>()))

@@ -21,4 +21,8 @@ public sealed class BlobStorageOptions
     /// <summary>The API's audit trail in append blobs (an immutability policy keeps it append-only).</summary>
     [Required]
     public string AuditContainer { get; set; } = "audit";
+
+    /// <summary>Batch files for the file-drop connector (read in name order).</summary>
+    [Required]
+    public string FileDropContainer { get; set; } = "filedrop";
 }

@@ -85,6 +85,30 @@ public static class CanonicalFields
     /// <summary>Marketing event or interaction: the channel (<c>email</c>, <c>sms</c>, <c>phone</c>, <c>meeting</c>, ...).</summary>
     public const string Channel = "channel";
 
+    // Party, beyond the design's columns.
+    public const string Website = "website";
+    public const string JobTitle = "job_title";
+
+    /// <summary>A CRM lead's status (open, converted, ...).</summary>
+    public const string LeadStatus = "lead_status";
+
+    // Transactions, beyond the aggregated attributes above.
+    public const string AmountPaid = "amount_paid";
+    public const string LineCount = "line_count";
+    public const string CanceledAt = "canceled_at";
+
+    /// <summary>Opportunity: the sales stage.</summary>
+    public const string Stage = "stage";
+    public const string Comment = "comment";
+    public const string Priority = "priority";
+
+    /// <summary>Interaction: <c>inbound</c> or <c>outbound</c>.</summary>
+    public const string Direction = "direction";
+    public const string Campaign = "campaign";
+
+    /// <summary>The record key of another record of the same source it refers to (the invoice a payment pays, ...).</summary>
+    public const string RelatedRef = "related_ref";
+
     /// <summary>The party fields of the design, in its order: the columns of a batch file.</summary>
     public static IReadOnlyList<string> PartyColumns { get; } =
     [

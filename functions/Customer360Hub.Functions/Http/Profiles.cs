@@ -32,6 +32,12 @@ public sealed class Profiles(Customer360Api api)
         string id) =>
         api.Operation(ApiOperations.GetProfile, new Dictionary<string, string?> { ["id"] = id });
 
+    [Function(nameof(ExplainProfile))]
+    public IResult ExplainProfile(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/profiles/{id}/explain")] HttpRequest request,
+        string id) =>
+        api.Operation(ApiOperations.ExplainProfile, new Dictionary<string, string?> { ["id"] = id });
+
     [Function(nameof(GetTimeline))]
     public IResult GetTimeline(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/profiles/{id}/timeline")] HttpRequest request,

@@ -42,7 +42,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
     {
         var random = new Random(20261102);
         var statuses = new Dictionary<int, int>();
-        var keys = new[] { null, Keys.Admin, Keys.Sales, Keys.Finance, Keys.Privacy };
+        var keys = new[] { null, Keys.Admin, Keys.Sales, Keys.Finance, Keys.Privacy, Keys.Steward };
         var clients = keys.ToDictionary(k => k ?? "anonymous", _host.Client);
         try
         {
@@ -80,14 +80,15 @@ public sealed class ApiFuzzTests : IAsyncLifetime
 
     private static string Path(Random random)
     {
-        var segments = random.Next(8) switch
+        var segments = random.Next(9) switch
         {
             0 => new[] { "profiles", Piece(random) },
-            1 => ["profiles", Piece(random), random.Next(2) == 0 ? "timeline" : Piece(random)],
+            1 => ["profiles", Piece(random), random.Next(3) switch { 0 => "timeline", 1 => "explain", _ => Piece(random) }],
             2 => ["profiles", random.Next(2) == 0 ? "lookup" : "search"],
             3 => [random.Next(2) == 0 ? "accounts" : "households", Piece(random)],
-            4 => [random.Next(2) == 0 ? "erasures" : "quality"],
+            4 => [random.Next(3) switch { 0 => "erasures", 1 => "quality", _ => "connectors" }],
             5 => ["admin", "dead-letters", random.Next(2) == 0 ? "source-changes" : Piece(random), random.Next(2) == 0 ? "resolver" : Piece(random), "replay"],
+            6 => random.Next(2) == 0 ? ["identity", random.Next(2) == 0 ? "reviews" : "decisions"] : ["identity", "decisions", Piece(random), "revoke"],
             _ => [random.Next(2) == 0 ? "audit" : Piece(random)],
         };
         var path = string.Join('/', segments.Select(s => Uri.EscapeDataString(s)));
@@ -100,7 +101,7 @@ public sealed class ApiFuzzTests : IAsyncLifetime
     {
         0 => Junk(random, random.Next(0, 5000)),
         1 => random.Next(20) == 0 ? new string('[', 100_000) : "{\"" + Parameters[random.Next(Parameters.Length)] + "\":" + Pieces[random.Next(Pieces.Length)] + "}",
-        _ => "{\"" + (random.Next(2) == 0 ? "messageIds" : new[] { "profileId", "email", "phone", "recordKey" }[random.Next(4)]) + "\":" + System.Text.Json.JsonSerializer.Serialize(Value(random)) + "}",
+        _ => "{\"" + new[] { "messageIds", "profileId", "email", "phone", "recordKey", "action", "reason", "recordKeys" }[random.Next(8)] + "\":" + System.Text.Json.JsonSerializer.Serialize(Value(random)) + "}",
     };
 
     private static string Piece(Random random) => random.Next(5) == 0 ? Junk(random, random.Next(1, 300)) : Pieces[random.Next(Pieces.Length)];

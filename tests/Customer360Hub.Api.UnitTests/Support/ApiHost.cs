@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Customer360Hub.Api.Hosting;
 using Customer360Hub.Api.Lookup;
+using Customer360Hub.Connectors.Sdk;
 using Customer360Hub.Embedded.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Storage;
@@ -55,6 +56,7 @@ public sealed class ApiHost : IAsyncDisposable
         var clock = time ?? TimeProvider.System;
         builder.Services.AddSingleton(clock);
         builder.Services.AddCustomer360Embedded();
+        builder.Services.AddSingleton<IConnectorStatusStore>(new FileConnectorStatusStore(Path.Combine(folder, "connector-status")));
         builder.Services.AddCustomer360Core();
         builder.Services.AddCustomer360Api();
         services?.Invoke(builder.Services);

@@ -68,7 +68,7 @@ public static class SampleAccounts
         return (acme, rita, sam);
     }
 
-    private static async Task ResolveAsync(ApiHost host, IReadOnlyList<SourceChange> changes)
+    public static async Task ResolveAsync(ApiHost host, IReadOnlyList<SourceChange> changes)
     {
         var resolver = host.Services.GetRequiredService<ChangeResolver>();
         var messages = changes.Select(c => new ReceivedMessage(Topics.SourceChanges, Topics.ResolverSubscription, c.Id, c.PartitionKey, c.Kind.ToString(), SourceChangeSerializer.Serialize(c), 1, c.PulledAt, c.Id)).ToList();
@@ -76,10 +76,10 @@ public static class SampleAccounts
         Assert.Empty(rejected);
     }
 
-    private static async Task<string> ProfileOfAsync(HubStore store, string recordKey) =>
+    public static async Task<string> ProfileOfAsync(HubStore store, string recordKey) =>
         (await store.Records.GetAsync(DocumentKey.Single(recordKey)))?.Document.ProfileId ?? throw new InvalidOperationException($"{recordKey} was not resolved.");
 
-    private static SourceChange Party(string source, string entityType, string id, DateTimeOffset at, Dictionary<string, string> attributes) => new()
+    public static SourceChange Party(string source, string entityType, string id, DateTimeOffset at, Dictionary<string, string> attributes) => new()
     {
         Id = IdempotencyId.For(source, entityType, id, "1", ChangeOperation.Upsert),
         Source = source,
