@@ -42,6 +42,7 @@ public sealed partial class ChangeResolver(
         var rejections = new List<Rejection>();
         var announce = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var resolved = new List<SourceChange>(messages.Count);
+        var gone = new HashSet<string>(StringComparer.Ordinal);
 
         // The whole batch is one unit of work: one store transaction, announced only once committed.
         await using (var work = store.BeginUnitOfWork())
@@ -82,12 +83,15 @@ public sealed partial class ChangeResolver(
 
             foreach (var (profileId, pulledAt) in recompose)
             {
+                // A profile that is gone (merged away, or its last record deleted) is announced too,
+                // so listeners drop what they derived from it, such as its score.
                 var result = await composer.RecomposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-                if (result.Profile is not null)
+                if (result.Profile is null)
                 {
-                    Touch(announce, [profileId], pulledAt);
+                    gone.Add(profileId);
                 }
 
+                Touch(announce, [profileId], pulledAt);
                 Touch(announce, result.Relinked, pulledAt);
             }
 
@@ -105,7 +109,7 @@ public sealed partial class ChangeResolver(
         var announcements = new List<BusMessage>(announce.Count);
         foreach (var (profileId, pulledAt) in announce)
         {
-            var changed = new ProfileChanged(profileId, "source-change", now, pulledAt);
+            var changed = new ProfileChanged(profileId, gone.Contains(profileId) ? "removed" : "source-change", now, pulledAt);
             var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
             announcements.Add(new BusMessage($"{profileId}@{now.UtcTicks}", profileId, "profile-changed", body));
         }
