@@ -2,18 +2,16 @@ using System.Text.Json;
 using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
-using Customer360Hub.Storage;
 
 namespace Customer360Hub.Scoring;
 
 /// <summary>
-/// The scorer: consumes <c>profile-changes</c> and writes each profile's score. Preliminary
-/// model: data completeness and source coverage only, labelled as such.
+/// The scorer: consumes <c>profile-changes</c> and rescores every profile of the batch in one pass
+/// (see <see cref="HealthScorer"/>), so a change reaches a new score, its signals and alerts within
+/// one scorer pass.
 /// </summary>
-public sealed class ProfileScorer(HubStore store, TimeProvider time) : IMessageHandler
+public sealed class ProfileScorer(HealthScorer scorer) : IMessageHandler
 {
-    public const string Model = "preliminary-completeness";
-
     public string Topic => Topics.ProfileChanges;
 
     public string Subscription => Topics.ScorerSubscription;
@@ -45,33 +43,7 @@ public sealed class ProfileScorer(HubStore store, TimeProvider time) : IMessageH
             profileIds.Add(changed.ProfileId);
         }
 
-        var writes = new List<DocumentWrite>();
-        foreach (var profileId in profileIds)
-        {
-            var profile = await store.Profiles.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
-            if (profile is null || profile.Document.RedirectTo is not null)
-            {
-                writes.Add(store.Scores.Delete(DocumentKey.Single(profileId)));
-                continue;
-            }
-
-            writes.Add(store.Scores.Upsert(DocumentKey.Single(profileId), Score(profile.Document)));
-        }
-
-        await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+        await scorer.ScoreAsync(profileIds, cancellationToken).ConfigureAwait(false);
         return rejections;
-    }
-
-    private ProfileScore Score(GoldenProfile profile)
-    {
-        return new ProfileScore
-        {
-            ProfileId = profile.Id,
-            ScoredAt = time.GetUtcNow(),
-            Completeness = profile.Completeness,
-            SourceCount = profile.Sources.Count,
-            Model = Model,
-            Note = "Preliminary: the health model is not built yet; this score measures data completeness and source coverage only.",
-        };
     }
 }
