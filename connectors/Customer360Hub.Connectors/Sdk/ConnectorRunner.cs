@@ -10,6 +10,7 @@ using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
 using Customer360Hub.Resolution;
 using Customer360Hub.Storage;
+using Customer360Hub.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360Hub.Connectors.Sdk;
@@ -34,6 +35,8 @@ public sealed partial class ConnectorRunner(
     {
         ArgumentNullException.ThrowIfNull(connector);
         ArgumentNullException.ThrowIfNull(mapper);
+        using var activity = HubTelemetry.Source.StartActivity("connector.sync");
+        activity?.SetTag("c360.source", connector.Source);
         int pages = 0, changes = 0, quarantined = 0;
         foreach (var entityType in connector.EntityTypes)
         {
@@ -138,6 +141,10 @@ public sealed partial class ConnectorRunner(
         // Quarantine first: if publishing fails the page is pulled again and quarantined again (idempotent).
         await store.Documents.WriteAsync(quarantine, cancellationToken).ConfigureAwait(false);
         await bus.PublishAsync(Topics.SourceChanges, messages, cancellationToken).ConfigureAwait(false);
+        var tag = new KeyValuePair<string, object?>("source", source);
+        HubTelemetry.ChangesPulled.Add(page.Items.Count + (page.Unreadable?.Count ?? 0), tag);
+        HubTelemetry.ChangesSent.Add(messages.Count, tag);
+        HubTelemetry.ChangesQuarantined.Add(quarantine.Count, tag);
         if (quarantine.Count > 0)
         {
             LogQuarantined(logger, source, entityType, quarantine.Count);

@@ -26,6 +26,11 @@ internal static class RunCommand
         Description = "Customers in the sample world (default 200).",
     };
 
+    public static readonly Option<bool> TelemetryOption = new("--telemetry")
+    {
+        Description = "Print the hub's metrics (every 30 s) and spans to the console, as the Functions app sends them to Azure Monitor.",
+    };
+
     public static Command Create()
     {
         var command = new Command("run", "Run the hub: sample sources, connectors, resolver, scorer and the API on localhost.");
@@ -42,6 +47,7 @@ internal static class RunCommand
         command.Options.Add(PortOption);
         command.Options.Add(NoSandboxOption);
         command.Options.Add(CustomersOption);
+        command.Options.Add(TelemetryOption);
     }
 
     public static async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
@@ -66,6 +72,11 @@ internal static class RunCommand
         if (result.GetValue(CustomersOption) is { } customers)
         {
             overrides["Sandbox:World:Customers"] = customers.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (result.GetValue(TelemetryOption))
+        {
+            overrides["Telemetry:Console"] = "true";
         }
 
         await using var hub = await LocalHub.StartAsync([], overrides, cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
 using Customer360Hub.Sandbox.Hosting;
 using Customer360Hub.Sandbox.World;
+using Customer360Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,6 +16,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Customer360Hub.Cli.Hosting;
 
@@ -87,6 +90,7 @@ public sealed class LocalHub : IAsyncDisposable
                 .AddCustomer360Embedded()
                 .AddCustomer360Connectors(builder.Configuration)
                 .AddCustomer360Api();
+            AddConsoleTelemetry(builder);
             builder.Services.AddHostedService<BusConsumerService>();
             builder.Services.AddHostedService<ConnectorScheduler>();
 
@@ -131,6 +135,26 @@ public sealed class LocalHub : IAsyncDisposable
         settings["Connectors:BusinessCentral:CompanyId"] = SandboxServer.BusinessCentralCompanyId;
         settings["Connectors:Zendesk:Enabled"] = "true";
         settings["Connectors:Zendesk:BaseUrl"] = url;
+    }
+
+    /// <summary>
+    /// <c>Telemetry:Console=true</c> (or <c>--Telemetry:Console true</c>) prints the hub's metrics
+    /// every <c>Telemetry:IntervalSeconds</c> and its spans as they end: the same instruments the
+    /// Functions app exports to Azure Monitor.
+    /// </summary>
+    private static void AddConsoleTelemetry(WebApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue("Telemetry:Console", false))
+        {
+            return;
+        }
+
+        var interval = builder.Configuration.GetValue("Telemetry:IntervalSeconds", 30);
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddMeter(HubTelemetry.Name)
+                .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval * 1000))
+            .WithTracing(tracing => tracing.AddSource(HubTelemetry.Name).AddConsoleExporter());
     }
 
     /// <summary>A random secret kept in the data folder, so it stays the same across restarts.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Customer360Hub.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Customer360Hub.Messaging;
@@ -32,6 +34,10 @@ public sealed partial class BusConsumer
             return 0;
         }
 
+        using var activity = HubTelemetry.Source.StartActivity("bus.handle", ActivityKind.Consumer);
+        activity?.SetTag("messaging.destination.name", _handler.Topic);
+        activity?.SetTag("messaging.destination.subscription.name", _handler.Subscription);
+        activity?.SetTag("messaging.batch.message_count", batch.Count);
         try
         {
             await HandleAndSettleAsync(batch, cancellationToken).ConfigureAwait(false);

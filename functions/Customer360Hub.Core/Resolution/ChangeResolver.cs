@@ -5,6 +5,7 @@ using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
 using Customer360Hub.Quality;
 using Customer360Hub.Storage;
+using Customer360Hub.Telemetry;
 using Microsoft.Extensions.Logging;
 using System.Text.Json;
 
@@ -40,6 +41,7 @@ public sealed partial class ChangeResolver(
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
         var announce = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var resolved = new List<SourceChange>(messages.Count);
 
         // The whole batch is one unit of work: one store transaction, announced only once committed.
         await using (var work = store.BeginUnitOfWork())
@@ -75,6 +77,7 @@ public sealed partial class ChangeResolver(
                 var (members, timelines) = await ApplyAsync(screened, cancellationToken).ConfigureAwait(false);
                 Touch(recompose, members, change.PulledAt);
                 Touch(announce, timelines, change.PulledAt);
+                resolved.Add(change);
             }
 
             foreach (var (profileId, pulledAt) in recompose)
@@ -92,6 +95,13 @@ public sealed partial class ChangeResolver(
         }
 
         var now = time.GetUtcNow();
+        foreach (var change in resolved)
+        {
+            var source = new KeyValuePair<string, object?>("source", change.Source);
+            HubTelemetry.ChangesResolved.Add(1, source);
+            HubTelemetry.ResolverLag.Record(Math.Max(0, (now - change.PulledAt).TotalSeconds), source);
+        }
+
         var announcements = new List<BusMessage>(announce.Count);
         foreach (var (profileId, pulledAt) in announce)
         {

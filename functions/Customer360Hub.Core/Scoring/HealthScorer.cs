@@ -2,6 +2,7 @@ using Customer360Hub.Accounts;
 using Customer360Hub.Changes;
 using Customer360Hub.Profiles;
 using Customer360Hub.Storage;
+using Customer360Hub.Telemetry;
 using Customer360Hub.Timeline;
 using Microsoft.Extensions.Options;
 
@@ -137,6 +138,11 @@ public sealed class HealthScorer(
             Name = name,
             PortfolioRows = rows.Select(r => r.Key.Id).ToList(),
         };
+
+        if (score.Score is { } value)
+        {
+            HubTelemetry.ProfileHealth.Record(value / 100.0, new KeyValuePair<string, object?>("segment", score.Segment), new KeyValuePair<string, object?>("model", score.Model));
+        }
 
         var writes = new List<DocumentWrite>();
         foreach (var stale in (previous?.PortfolioRows ?? []).Except(score.PortfolioRows, StringComparer.Ordinal))

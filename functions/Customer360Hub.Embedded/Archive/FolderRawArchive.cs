@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using Customer360Hub.Archive;
 
 namespace Customer360Hub.Embedded.Archive;
@@ -15,13 +13,7 @@ public sealed class FolderRawArchive(string root, TimeProvider time) : IRawArchi
 
     public async Task<string> StoreAsync(string source, string entityType, ReadOnlyMemory<byte> page, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(page.Span)[..6]);
-        var reference = string.Join('/',
-            Segment(source),
-            Segment(entityType),
-            now.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
-            now.ToString("HHmmssfff", CultureInfo.InvariantCulture) + "-" + hash + ".json");
+        var reference = ArchiveReferences.For(source, entityType, time.GetUtcNow(), page.Span);
         var path = PathOf(reference);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (File.Exists(path))
@@ -53,7 +45,8 @@ public sealed class FolderRawArchive(string root, TimeProvider time) : IRawArchi
     public async Task<ReadOnlyMemory<byte>?> ReadAsync(string reference, CancellationToken cancellationToken = default)
     {
         var path = PathOf(reference);
-        return File.Exists(path) ? await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
+        // Typed explicitly: a null byte[] would otherwise become an empty page, not "unknown".
+        return File.Exists(path) ? (ReadOnlyMemory<byte>?)await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -96,13 +89,5 @@ public sealed class FolderRawArchive(string root, TimeProvider time) : IRawArchi
         return path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
             ? path
             : throw new ArgumentException($"'{reference}' is not inside the raw archive.", nameof(reference));
-    }
-
-    private static string Segment(string value)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(value);
-        return value.IndexOfAny(['/', '\\', '.']) >= 0 || value.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0
-            ? throw new ArgumentException($"'{value}' cannot be used as an archive folder name.", nameof(value))
-            : value;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Customer360Hub.Embedded.Sqlite;
 using Customer360Hub.Messaging;
 using Customer360Hub.Privacy;
+using Customer360Hub.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -232,6 +233,7 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
             move.Parameters.AddWithValue("$token", message.LockToken);
             if (move.ExecuteNonQuery() == 1)
             {
+                HubTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>("topic", message.Topic), new KeyValuePair<string, object?>("subscription", message.Subscription));
                 var delete = s.Command("DELETE FROM messages WHERE seq = $seq");
                 delete.Parameters.AddWithValue("$seq", SeqOf(message));
                 delete.ExecuteNonQuery();

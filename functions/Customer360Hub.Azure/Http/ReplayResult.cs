@@ -1,0 +1,3 @@
+namespace Customer360Hub.Azure.Http;
+
+public sealed record ReplayResult(string Topic, string Subscription, int Replayed);

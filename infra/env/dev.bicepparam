@@ -1,0 +1,16 @@
+using '../main.bicep'
+
+// A developer's environment: serverless Cosmos DB, the sandbox-shaped connectors off until configured.
+param environmentName = 'dev'
+param location = 'westeurope'
+param cosmosCapacityMode = 'serverless'
+param enableKeyVaultPurgeProtection = false
+param connectorSchedules = {
+  BusinessCentral: '0 */15 * * * *'
+  Zendesk: '0 */15 * * * *'
+}
+param appSettings = {
+  Connectors__Zendesk__Enabled: 'false'
+  Connectors__BusinessCentral__Enabled: 'false'
+}
+param keyVaultReferences = {}

@@ -1,0 +1,25 @@
+using '../main.bicep'
+
+// Production: autoscale throughput, alerts by email. Secrets live in Key Vault; only their names are here.
+param environmentName = 'prod'
+param location = 'westeurope'
+param cosmosCapacityMode = 'autoscale'
+param cosmosAutoscaleMaxThroughput = 10000
+param alertEmail = 'ops@example.com'
+param connectorSchedules = {
+  BusinessCentral: '0 */5 * * * *'
+  Zendesk: '0 */2 * * * *'
+}
+param appSettings = {
+  Connectors__Zendesk__Enabled: 'true'
+  Connectors__Zendesk__BaseUrl: 'https://example.zendesk.com'
+  Connectors__BusinessCentral__Enabled: 'false'
+  Api__Keys__0__Name: 'salesforce'
+  Api__Keys__0__Role: 'reader'
+  Api__Keys__1__Name: 'ops'
+  Api__Keys__1__Role: 'admin'
+}
+param keyVaultReferences = {
+  Api__Keys__0__Key: 'api-key-salesforce'
+  Api__Keys__1__Key: 'api-key-ops'
+}

@@ -1,0 +1,7 @@
+namespace Customer360Hub.Azure.UnitTests.Support;
+
+[CollectionDefinition(Name)]
+public sealed class CosmosCollection : ICollectionFixture<CosmosFixture>
+{
+    public const string Name = "cosmos";
+}
