@@ -27,6 +27,10 @@ param maxDeliveryCount int = 10
 param connectorSchedules object = {
   BusinessCentral: '0 */5 * * * *'
   Zendesk: '0 */5 * * * *'
+  Stripe: '0 */5 * * * *'
+  HubSpot: '0 */5 * * * *'
+  Salesforce: '0 */5 * * * *'
+  Graph: '0 */5 * * * *'
 }
 
 @description('Optional. Plain app settings (connector switches and URLs). Never a secret.')

@@ -4,9 +4,13 @@ using Customer360Hub.Embedded;
 
 var root = new RootCommand("c360: the Customer360Hub command line. With no verb it runs the hub.");
 root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ResolveCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(EraseCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SandboxCommand.Create());
+root.Subcommands.Add(ConnectorsCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 RunCommand.AddOptions(root);
 root.SetAction((result, cancellationToken) => RunCommand.RunAsync(result, cancellationToken));
 

@@ -8,6 +8,10 @@ param enableKeyVaultPurgeProtection = false
 param connectorSchedules = {
   BusinessCentral: '0 */15 * * * *'
   Zendesk: '0 */15 * * * *'
+  Stripe: '0 */15 * * * *'
+  HubSpot: '0 */15 * * * *'
+  Salesforce: '0 */15 * * * *'
+  Graph: '0 */15 * * * *'
 }
 param appSettings = {
   Connectors__Zendesk__Enabled: 'false'

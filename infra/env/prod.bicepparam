@@ -8,7 +8,11 @@ param cosmosAutoscaleMaxThroughput = 10000
 param alertEmail = 'ops@example.com'
 param connectorSchedules = {
   BusinessCentral: '0 */5 * * * *'
-  Zendesk: '0 */2 * * * *'
+  Zendesk: '0 */5 * * * *'
+  Stripe: '0 */5 * * * *'
+  HubSpot: '0 */5 * * * *'
+  Salesforce: '0 */5 * * * *'
+  Graph: '0 */5 * * * *'
 }
 param appSettings = {
   Connectors__Zendesk__Enabled: 'true'

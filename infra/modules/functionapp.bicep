@@ -39,10 +39,17 @@ param applicationInsightsName string
 @description('Optional. Deliveries before dead-lettering; must match the subscriptions.')
 param maxDeliveryCount int = 10
 
-@description('Optional. NCRONTAB schedule per connector function, e.g. { BusinessCentral: \'0 */5 * * * *\' } (becomes the app setting <Name>Schedule).')
-param connectorSchedules object = {
+@description('Optional. NCRONTAB schedule per connector function, e.g. { BusinessCentral: \'0 */5 * * * *\' } (becomes the app setting <Name>Schedule). Connectors left out keep the default below.')
+param connectorSchedules object = {}
+
+// Every timer function needs its schedule setting, enabled or not, or the host cannot index it.
+var defaultConnectorSchedules = {
   BusinessCentral: '0 */5 * * * *'
   Zendesk: '0 */5 * * * *'
+  Stripe: '0 */5 * * * *'
+  HubSpot: '0 */5 * * * *'
+  Salesforce: '0 */5 * * * *'
+  Graph: '0 */5 * * * *'
 }
 
 @description('Optional. Plain settings, e.g. { Connectors__Zendesk__Enabled: \'true\', Connectors__Zendesk__BaseUrl: \'https://acme.zendesk.com\' }. Never put a secret here.')
@@ -79,7 +86,7 @@ var baseSettings = {
   Azure__Storage__BlobServiceUri: blobEndpoint
 }
 
-var scheduleSettings = toObject(items(connectorSchedules), entry => '${entry.key}Schedule', entry => entry.value)
+var scheduleSettings = toObject(items(union(defaultConnectorSchedules, connectorSchedules)), entry => '${entry.key}Schedule', entry => entry.value)
 
 // Secrets the hub always needs; the operator creates them once (docs/deploy.md).
 var requiredSecrets = {

@@ -55,7 +55,7 @@ public sealed class LocalHubTests : IAsyncLifetime
 
         Assert.Equal(["businesscentral", "zendesk"], profile.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
         Assert.Contains(email, profile.GetProperty("emails").EnumerateArray().Select(e => e.GetString()!.Trim().ToLowerInvariant()));
-        Assert.Equal("exact-email", profile.GetProperty("engine").GetProperty("identity").GetString());
+        Assert.Equal("fellegi-sunter", profile.GetProperty("engine").GetProperty("identity").GetString());
 
         // The same profile by id, and its timeline.
         var id = profile.GetProperty("id").GetString();

@@ -41,7 +41,7 @@ public static class FieldExpression
 
         if (!expression.Contains('{', StringComparison.Ordinal))
         {
-            return Resolve(expression, payload);
+            return Alternatives(expression, payload);
         }
 
         var result = new StringBuilder();
@@ -63,7 +63,7 @@ public static class FieldExpression
             }
 
             result.Append(expression, position, open - position);
-            var value = Resolve(expression[(open + 1)..close], payload);
+            var value = Alternatives(expression[(open + 1)..close], payload);
             if (value is not null)
             {
                 result.Append(value);
@@ -75,6 +75,77 @@ public static class FieldExpression
 
         var text = result.ToString().Trim();
         return any && text.Length > 0 ? text : null;
+    }
+
+    /// <summary><c>a ?? b</c>: the first path that has a value; each path may end in <c>|transform</c>.</summary>
+    private static string? Alternatives(string expression, JsonElement payload)
+    {
+        foreach (var alternative in expression.Split(" ?? ", StringSplitOptions.TrimEntries))
+        {
+            // path|transform|transform...: each transform takes the value the one before gave.
+            var parts = alternative.Split('|');
+            var value = Resolve(parts[0], payload);
+            foreach (var transform in parts.Skip(1))
+            {
+                value = Transform(transform, value);
+            }
+
+            if (value is not null)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Value transforms: <c>cents</c> (minor units to a decimal amount), <c>abs</c>, <c>unix</c> and <c>unixms</c>
+    /// (epoch seconds or milliseconds to ISO 8601), <c>lower</c>, <c>upper</c>, <c>date</c> (ISO date part),
+    /// <c>not</c> (negates true/false), <c>map:a=x,b=y</c> (a value to another).
+    /// </summary>
+    private static string? Transform(string name, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        name = name.Trim();
+        if (name.StartsWith("map:", StringComparison.Ordinal))
+        {
+            foreach (var pair in name[4..].Split(','))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0 && string.Equals(pair[..equals], value, StringComparison.OrdinalIgnoreCase))
+                {
+                    return pair[(equals + 1)..];
+                }
+            }
+
+            throw new FormatException($"'{value}' is none of the values the mapping knows ({name[4..]}).");
+        }
+
+        return name switch
+        {
+            "cents" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var minor)
+                ? (minor / 100m).ToString("0.00", CultureInfo.InvariantCulture)
+                : throw new FormatException($"'{value}' is not an amount in minor units."),
+            "unix" => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                ? DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)
+                : throw new FormatException($"'{value}' is not a Unix time."),
+            "unixms" => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)
+                : throw new FormatException($"'{value}' is not a Unix time in milliseconds."),
+            "abs" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                ? Math.Abs(number).ToString(CultureInfo.InvariantCulture)
+                : throw new FormatException($"'{value}' is not a number."),
+            "lower" => value.ToLowerInvariant(),
+            "upper" => value.ToUpperInvariant(),
+            "date" => value.Length >= 10 ? value[..10] : value,
+            "not" => value == "true" ? "false" : value == "false" ? "true" : throw new FormatException($"'{value}' is not true or false."),
+            _ => throw new FormatException($"Unknown transform '{name}'."),
+        };
     }
 
     /// <summary>Follows a dotted path with optional indexes: <c>a.b[0].c</c>.</summary>
@@ -91,6 +162,11 @@ public static class FieldExpression
             {
                 name = segment[..bracket];
                 index = int.Parse(segment.AsSpan(bracket + 1, segment.Length - bracket - 2), CultureInfo.InvariantCulture);
+            }
+
+            if (name == "length" && current.ValueKind == JsonValueKind.Array)
+            {
+                return current.GetArrayLength().ToString(CultureInfo.InvariantCulture);
             }
 
             if (name.Length > 0)

@@ -12,7 +12,8 @@ public sealed class RecordMapper(SourceMapping mapping)
     public SourceChange Map(SourceItem item, DateTimeOffset pulledAt, string? rawRef)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (!mapping.Entities.TryGetValue(item.EntityType, out var entity))
+        // '*' maps every entity type the mapping does not name (a file drop's configured entity type).
+        if (!mapping.Entities.TryGetValue(item.EntityType, out var entity) && !mapping.Entities.TryGetValue("*", out entity))
         {
             throw new MappingException($"no mapping for entity type '{item.EntityType}'");
         }

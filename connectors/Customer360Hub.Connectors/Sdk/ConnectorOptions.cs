@@ -12,10 +12,16 @@ public class ConnectorOptions
     public Uri? BaseUrl { get; set; }
 
     /// <summary>Time between sync passes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Records asked for per page.</summary>
     [Range(1, 10000)]
     public int PageSize { get; set; } = 100;
+
+    /// <summary>
+    /// Credentials. Secrets come from configuration: user secrets locally, Key Vault references
+    /// (<c>@Microsoft.KeyVault(SecretUri=...)</c>) in Azure. Never put them in appsettings.json.
+    /// </summary>
+    public ConnectorAuthOptions Auth { get; set; } = new();
 }

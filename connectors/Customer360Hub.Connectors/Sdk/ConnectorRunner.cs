@@ -27,6 +27,7 @@ public sealed partial class ConnectorRunner(
     HubStore store,
     SuppressionList suppression,
     CustomerRefs refs,
+    ConnectorMetrics metrics,
     TimeProvider time,
     ILogger<ConnectorRunner> logger)
 {
@@ -47,6 +48,7 @@ public sealed partial class ConnectorRunner(
                 var page = await connector.PullAsync(entityType, checkpoint?.Value, cancellationToken).ConfigureAwait(false);
                 var (published, rejected) = await ForwardAsync(connector.Source, entityType, page, mapper, cancellationToken).ConfigureAwait(false);
                 pages++;
+                metrics.Page(connector.Source, published, rejected);
                 changes += published;
                 quarantined += rejected;
                 if (page.NextCheckpoint is not null && page.NextCheckpoint != checkpoint?.Value)
@@ -122,14 +124,19 @@ public sealed partial class ConnectorRunner(
         var rawRef = await archive.StoreAsync(source, entityType, raw, cancellationToken).ConfigureAwait(false);
         var messages = new List<BusMessage>(kept.Count);
         var quarantine = new List<DocumentWrite>();
-        foreach (var unreadable in page.Unreadable ?? [])
+        var unreadables = page.Unreadable ?? [];
+        for (var index = 0; index < unreadables.Count; index++)
         {
-            quarantine.Add(Quarantine(source, entityType, unreadable.RecordId, unreadable.Reason, rawRef, pulledAt));
+            // Items without an id are told apart by their content (or else their place in the page), so none overwrites another.
+            var item = unreadables[index];
+            var itemRef = rawRef + "#unreadable-" + index.ToString(CultureInfo.InvariantCulture);
+            var key = item.RecordId ?? (item.Fingerprint is { } fingerprint ? "unreadable-" + fingerprint : itemRef);
+            quarantine.Add(Quarantine(source, entityType, item.RecordId, key, item.Reason, itemRef, pulledAt));
         }
 
         foreach (var (item, index, reason) in failed)
         {
-            quarantine.Add(Quarantine(source, item.EntityType, item.RecordId, reason, ItemRef(rawRef, index), pulledAt));
+            quarantine.Add(Quarantine(source, item.EntityType, item.RecordId, item.RecordId, reason, ItemRef(rawRef, index), pulledAt));
         }
 
         foreach (var (index, mappedChange) in kept)
@@ -155,9 +162,9 @@ public sealed partial class ConnectorRunner(
 
     private static string ItemRef(string rawRef, int index) => rawRef + "#" + index.ToString(CultureInfo.InvariantCulture);
 
-    private DocumentWrite Quarantine(string source, string entityType, string? recordId, string reason, string rawRef, DateTimeOffset at) =>
+    private DocumentWrite Quarantine(string source, string entityType, string? recordId, string key, string reason, string rawRef, DateTimeOffset at) =>
         store.Quarantine.Upsert(
-            new DocumentKey(source, entityType + "/" + (recordId ?? rawRef)),
+            new DocumentKey(source, entityType + "/" + key),
             new QuarantinedRecord(source, entityType, recordId, reason, rawRef, at));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced {Source}: {Pages} pages, {Changes} changes, {Quarantined} quarantined")]

@@ -8,6 +8,7 @@ public sealed partial class ConnectorScheduler(
     IEnumerable<ConnectorRegistration> registrations,
     ConnectorRunner runner,
     ConnectorStatusBoard statuses,
+    ConnectorMetrics metrics,
     TimeProvider time,
     ILogger<ConnectorScheduler> logger) : BackgroundService
 {
@@ -18,19 +19,24 @@ public sealed partial class ConnectorScheduler(
     public async Task<SyncResult?> SyncOnceAsync(ConnectorRegistration registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
+        var started = time.GetTimestamp();
+        SyncResult result;
         try
         {
-            var result = await runner.SyncAsync(registration.Connector, registration.Mapper, cancellationToken).ConfigureAwait(false);
-            statuses.Succeeded(result);
-            return result;
+            result = await runner.SyncAsync(registration.Connector, registration.Mapper, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The checkpoint was not advanced past anything unsent: the next pass resumes there.
-            statuses.Failed(registration.Connector.Source, ex);
+            metrics.Failed(registration.Connector.Source);
             LogSyncFailed(logger, ex, registration.Connector.Source);
+            await statuses.FailedAsync(registration.Connector.Source, ex, cancellationToken).ConfigureAwait(false);
             return null;
         }
+
+        metrics.Synced(registration.Connector.Source, time.GetElapsedTime(started));
+        await statuses.SucceededAsync(result, cancellationToken).ConfigureAwait(false);
+        return result;
     }
 
     private async Task LoopAsync(ConnectorRegistration registration, CancellationToken stoppingToken)

@@ -1,6 +1,6 @@
 namespace Customer360Hub.Connectors.Sdk;
 
-/// <summary>Health of one connector as seen by its runner.</summary>
+/// <summary>Health of one connector: when it last synced, what it moved, and what went wrong.</summary>
 public sealed record ConnectorStatus(
     string Source,
     DateTimeOffset? LastSuccessAt,
@@ -9,4 +9,8 @@ public sealed record ConnectorStatus(
     long Pages,
     long Records,
     long Quarantined,
-    long Errors);
+    long Errors)
+{
+    /// <summary>Time since the last successful pass ended (null before the first).</summary>
+    public TimeSpan? LagAt(DateTimeOffset now) => LastSuccessAt is { } at ? now - at : null;
+}

@@ -31,7 +31,7 @@ public static class PageReader
             var recordId = element.ValueKind == JsonValueKind.Object ? id(element) : null;
             if (string.IsNullOrWhiteSpace(recordId))
             {
-                unreadable.Add(new UnreadableItem(null, $"a {entityType} item has no id"));
+                unreadable.Add(new UnreadableItem(null, $"a {entityType} item has no id", Fingerprint(element.GetRawText())));
                 continue;
             }
 
@@ -48,6 +48,10 @@ public static class PageReader
 
         return (items, unreadable);
     }
+
+    /// <summary>A short, stable hash of an item's text (for items that have no id).</summary>
+    public static string Fingerprint(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))[..8]);
 
     /// <summary>A string or number property as text; null when missing.</summary>
     public static string? Text(JsonElement element, string property) =>

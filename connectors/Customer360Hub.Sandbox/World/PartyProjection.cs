@@ -79,9 +79,33 @@ internal static class PartyProjection
         return first.RecordId;
     }
 
-    private static PartyView Person(int seed, WorldUnit unit, TrueCustomer customer, SourceProfile profile, string entity, int slot, string? accountRecord, NoiseKinds noise)
+    /// <summary>
+    /// The record after the customer changed something in the system (revision 1, 2, ...): drawn
+    /// again with fresh noise, sometimes with a new phone number.
+    /// </summary>
+    public static PartyView Revise(int seed, WorldUnit unit, PartyView current, int revision)
     {
-        var random = WorldRandom.For(seed, PartyStream + 1, RecordIds.Sequence(unit.Index, slot), (long)WorldRandom.StableHash(profile.Source + entity));
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(current);
+        var customer = unit.Customers.First(c => c.Id == current.CustomerId);
+        var profile = SourceProfile.Of(current.Source);
+        var noise = current.Noise & NoiseKinds.Duplicate;
+        var revised = customer.Type == CustomerType.Organization
+            ? Organization(seed, unit, customer, profile, current.EntityType, current.Slot, noise, revision)
+            : Person(seed, unit, customer, profile, current.EntityType, current.Slot, current.AccountRecordId, noise, revision);
+        var random = WorldRandom.For(seed, PartyStream + 3, RecordIds.Sequence(unit.Index, current.Slot), revision);
+        if (revised.Phone is not null && random.Chance(0.3))
+        {
+            var country = Geography.ByCode(customer.Address.CountryCode);
+            revised = revised with { Phone = Geography.NewPhone(ref random, country, country.Cities[0], mobile: true), PhoneIsMobile = true };
+        }
+
+        return revised;
+    }
+
+    private static PartyView Person(int seed, WorldUnit unit, TrueCustomer customer, SourceProfile profile, string entity, int slot, string? accountRecord, NoiseKinds noise, int revision = 0)
+    {
+        var random = WorldRandom.For(seed, PartyStream + 1, RecordIds.Sequence(unit.Index, slot), (long)WorldRandom.StableHash(profile.Source + entity) + revision);
         var traps = customer.Traps & (TrapKinds.Namesake | TrapKinds.JuniorSenior);
         var given = Noise.GivenName(ref random, customer, ref noise);
         var family = Noise.FamilyName(ref random, customer, ref noise);
@@ -148,9 +172,9 @@ internal static class PartyProjection
         return view with { Noise = noise, Traps = traps };
     }
 
-    private static PartyView Organization(int seed, WorldUnit unit, TrueCustomer organization, SourceProfile profile, string entity, int slot, NoiseKinds noise)
+    private static PartyView Organization(int seed, WorldUnit unit, TrueCustomer organization, SourceProfile profile, string entity, int slot, NoiseKinds noise, int revision = 0)
     {
-        var random = WorldRandom.For(seed, PartyStream + 2, RecordIds.Sequence(unit.Index, slot), (long)WorldRandom.StableHash(profile.Source + entity));
+        var random = WorldRandom.For(seed, PartyStream + 2, RecordIds.Sequence(unit.Index, slot), (long)WorldRandom.StableHash(profile.Source + entity) + revision);
         var traps = TrapKinds.None;
         var name = Noise.CompanyName(ref random, organization, ref noise);
         string? email = null;

@@ -20,4 +20,12 @@ public sealed class WorldOptions
     /// <summary>How far back the history goes (customers join and transact over this span).</summary>
     [Range(1, 120)]
     public int HistoryMonths { get; set; } = 24;
+
+    /// <summary>World time one tick of change after the epoch covers.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan TickLength { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Changes per tick as a share of the customers (at least three).</summary>
+    [Range(0.0, 1.0)]
+    public double ChangeRate { get; set; } = 0.01;
 }

@@ -11,6 +11,7 @@ using Customer360Hub.Azure.Http;
 using Customer360Hub.Azure.Messaging;
 using Customer360Hub.Azure.Storage;
 using Customer360Hub.Checkpoints;
+using Customer360Hub.Connectors.Sdk;
 using Customer360Hub.Connectors.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
@@ -84,6 +85,8 @@ public static class AzureServiceCollectionExtensions
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.RawContainer),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICheckpointStore>(sp => new BlobCheckpointStore(
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.CheckpointsContainer)));
+        services.AddSingleton<IConnectorStatusStore>(sp => new BlobConnectorStatusStore(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.CheckpointsContainer)));
 
         services.AddHttpClient(ServiceBusChangeBus.HttpClientName)

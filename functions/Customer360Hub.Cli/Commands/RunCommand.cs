@@ -90,7 +90,7 @@ internal static class RunCommand
         if (hub.DemoKey is not null)
         {
             await output.WriteLineAsync($"Demo API key (role admin): {hub.DemoKey}").ConfigureAwait(false);
-            var email = hub.Sandbox?.World.Customers().Select(c => c.PrimaryEmail).FirstOrDefault(e => e is not null) ?? "someone@example.com";
+            var email = (hub.Sandbox is null ? null : SharedEmail(hub.Sandbox.World)) ?? "someone@example.com";
             await output.WriteLineAsync("Try:").ConfigureAwait(false);
             await output.WriteLineAsync($"  curl -H 'X-Api-Key: {hub.DemoKey}' '{hub.ApiUrl.AbsoluteUri.TrimEnd('/')}/api/v1/profiles/lookup?email={email}'").ConfigureAwait(false);
         }
@@ -99,4 +99,12 @@ internal static class RunCommand
         await hub.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
     }
+
+    /// <summary>An address two systems of the sample world hold for one customer, so the example finds a joined profile.</summary>
+    private static string? SharedEmail(Customer360Hub.Sandbox.World.SyntheticWorld world) =>
+        world.Units().Take(200)
+            .SelectMany(u => Customer360Hub.Sandbox.World.SourceNames.PartySources.SelectMany(s => world.Parties(u, s)))
+            .Where(p => p.Email is not null)
+            .GroupBy(p => p.Email!.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Select(p => p.Source).Distinct(StringComparer.Ordinal).Count() >= 2 && g.Select(p => p.CustomerId).Distinct(StringComparer.Ordinal).Count() == 1)?.Key;
 }

@@ -7,7 +7,6 @@ using Customer360Hub.Embedded.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
 using Customer360Hub.Sandbox.Hosting;
-using Customer360Hub.Sandbox.World;
 using Customer360Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -48,10 +47,15 @@ public sealed class LocalHub : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Where connector health is kept in the data folder (read by <c>c360 connectors</c>).</summary>
+    public const string ConnectorStatusFolder = "connector-status";
+
     /// <summary>Configures and starts the hub. <paramref name="overrides"/> win over every other configuration source.</summary>
     public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // Connector secrets live in user secrets on a developer machine (dotnet user-secrets set ...).
+        builder.Configuration.AddUserSecrets(typeof(LocalHub).Assembly, optional: true);
         builder.Configuration.AddEnvironmentVariables("C360_");
         builder.Configuration.AddInMemoryCollection(overrides);
 
@@ -63,9 +67,13 @@ public sealed class LocalHub : IAsyncDisposable
             var settings = new Dictionary<string, string?>();
             if (builder.Configuration.GetValue("Sandbox:Enabled", false))
             {
-                var world = builder.Configuration.GetSection(WorldOptions.SectionName).Get<WorldOptions>() ?? new WorldOptions();
-                sandbox = await SandboxServer.StartAsync(world, builder.Configuration.GetValue("Sandbox:Port", 0), cancellationToken).ConfigureAwait(false);
-                AddSandboxConnectors(settings, sandbox);
+                var sandboxOptions = builder.Configuration.GetSection(SandboxOptions.SectionName).Get<SandboxOptions>() ?? new SandboxOptions();
+                sandboxOptions.DropFolder ??= folder.PathOf("drop");
+                sandbox = await SandboxServer.StartAsync(sandboxOptions, builder.Configuration.GetValue("Sandbox:Port", 0), cancellationToken).ConfigureAwait(false);
+                foreach (var (key, value) in sandbox.ConnectorSettings())
+                {
+                    settings[key] = value;
+                }
             }
 
             var demoKey = builder.Configuration.GetSection("Api:Keys").GetChildren().Any() ? null : SecretOf(folder, "demo-api-key", "c360-demo-");
@@ -85,6 +93,7 @@ public sealed class LocalHub : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(overrides);
             builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration.GetValue("Api:Port", 7071)}");
             builder.Services.AddSingleton(folder);
+            builder.Services.AddSingleton<IConnectorStatusStore>(new FileConnectorStatusStore(folder.PathOf(ConnectorStatusFolder)));
             builder.Services
                 .AddCustomer360Core()
                 .AddCustomer360Embedded()
@@ -92,7 +101,7 @@ public sealed class LocalHub : IAsyncDisposable
                 .AddCustomer360Api();
             AddConsoleTelemetry(builder);
             builder.Services.AddHostedService<BusConsumerService>();
-            builder.Services.AddHostedService<ConnectorScheduler>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorScheduler>());
 
             var app = builder.Build();
             app.MapCustomer360Api();
@@ -127,16 +136,6 @@ public sealed class LocalHub : IAsyncDisposable
         _lock.Dispose();
     }
 
-    private static void AddSandboxConnectors(Dictionary<string, string?> settings, SandboxServer sandbox)
-    {
-        var url = sandbox.BaseUrl.AbsoluteUri;
-        settings["Connectors:BusinessCentral:Enabled"] = "true";
-        settings["Connectors:BusinessCentral:BaseUrl"] = url;
-        settings["Connectors:BusinessCentral:CompanyId"] = SandboxServer.BusinessCentralCompanyId;
-        settings["Connectors:Zendesk:Enabled"] = "true";
-        settings["Connectors:Zendesk:BaseUrl"] = url;
-    }
-
     /// <summary>
     /// <c>Telemetry:Console=true</c> (or <c>--Telemetry:Console true</c>) prints the hub's metrics
     /// every <c>Telemetry:IntervalSeconds</c> and its spans as they end: the same instruments the
@@ -152,7 +151,7 @@ public sealed class LocalHub : IAsyncDisposable
         var interval = builder.Configuration.GetValue("Telemetry:IntervalSeconds", 30);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
-                .AddMeter(HubTelemetry.Name)
+                .AddMeter(HubTelemetry.Name, ConnectorMetrics.MeterName)
                 .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval * 1000))
             .WithTracing(tracing => tracing.AddSource(HubTelemetry.Name).AddConsoleExporter());
     }

@@ -97,6 +97,29 @@ public static class CanonicalFields
     /// <summary>Subscription: the usage the plan allows per day, in the unit of the usage records' <see cref="Quantity"/>.</summary>
     public const string UsageLimit = "usage_limit";
 
+    // Party, beyond the design's columns.
+    public const string Website = "website";
+    public const string JobTitle = "job_title";
+
+    /// <summary>A CRM lead's status (open, converted, ...).</summary>
+    public const string LeadStatus = "lead_status";
+
+    // Transactions, beyond the aggregated attributes above.
+    public const string AmountPaid = "amount_paid";
+    public const string LineCount = "line_count";
+    public const string CanceledAt = "canceled_at";
+
+    /// <summary>Opportunity: the sales stage.</summary>
+    public const string Stage = "stage";
+    public const string Comment = "comment";
+
+    /// <summary>Interaction: <c>inbound</c> or <c>outbound</c>.</summary>
+    public const string Direction = "direction";
+    public const string Campaign = "campaign";
+
+    /// <summary>The record key of another record of the same source it refers to (the invoice a payment pays, ...).</summary>
+    public const string RelatedRef = "related_ref";
+
     /// <summary>The party fields of the design, in its order: the columns of a batch file.</summary>
     public static IReadOnlyList<string> PartyColumns { get; } =
     [

@@ -1,5 +1,6 @@
 using Customer360Hub.Accounts;
 using Customer360Hub.History;
+using Customer360Hub.Matching;
 using Customer360Hub.Messaging;
 using Customer360Hub.Privacy;
 using Customer360Hub.Quality;
@@ -24,7 +25,17 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HubStore>();
-        services.TryAddSingleton<IdentityResolver>();
+        services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            var model = string.IsNullOrEmpty(options.ModelFile) ? MatchModel.Default : MatchModelFile.Load(options.ModelFile);
+            return new PairScorer(model, options.ToPolicy());
+        });
+        services.TryAddSingleton<IdentityResolver>(sp => new IdentityResolver(
+            sp.GetRequiredService<HubStore>(), sp.GetRequiredService<PairScorer>(), sp.GetRequiredService<IOptions<IdentityOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IdentityExplainer>();
+        services.TryAddSingleton<StewardActions>();
         services.TryAddSingleton<SurvivorshipEngine>();
         services.TryAddSingleton<RecordValidator>();
         services.TryAddSingleton<CustomerRefs>();

@@ -8,7 +8,7 @@ namespace Customer360Hub.Json;
 [JsonSourceGenerationOptions(
     System.Text.Json.JsonSerializerDefaults.Web,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CamelCaseEnumConverter<RecordKind>)])]
+    Converters = [typeof(CamelCaseEnumConverter<RecordKind>), typeof(CamelCaseEnumConverter<LinkDecision>), typeof(CamelCaseEnumConverter<StewardAction>)])]
 [JsonSerializable(typeof(SourceRecord))]
 [JsonSerializable(typeof(GoldenProfile))]
 [JsonSerializable(typeof(IdentityEntry))]
@@ -17,6 +17,12 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(ProfileScore))]
 [JsonSerializable(typeof(QuarantinedRecord))]
 [JsonSerializable(typeof(PendingLink))]
+[JsonSerializable(typeof(IdentityLink))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.RelationSummary))]
+[JsonSerializable(typeof(StewardDecision))]
+[JsonSerializable(typeof(ReviewItem))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.ProfileExplanation))]
+[JsonSerializable(typeof(Customer360Hub.Matching.MatchModel))]
 [JsonSerializable(typeof(ProfileAggregates))]
 [JsonSerializable(typeof(ProfileVersion))]
 [JsonSerializable(typeof(RefLink))]

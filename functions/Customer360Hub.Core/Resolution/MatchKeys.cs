@@ -1,31 +1,16 @@
-using Customer360Hub.Changes;
+using Customer360Hub.Matching;
+using Customer360Hub.Normalization;
 
 namespace Customer360Hub.Resolution;
 
-/// <summary>Match keys of the identity index: <c>kind:normalised value</c>.</summary>
+/// <summary>Email keys of the identity index (<c>email:</c> + the mailbox match key), shared by lookups and transaction linking.</summary>
 public static class MatchKeys
 {
-    public const string EmailPrefix = "email:";
+    public const string EmailPrefix = BlockingKeys.EmailPrefix;
 
     /// <summary>Trimmed and lower-cased; null when it is not an address at all.</summary>
-    public static string? NormalizeEmail(string? email)
-    {
-        var trimmed = email?.Trim();
-        var at = trimmed?.IndexOf('@', StringComparison.Ordinal) ?? -1;
-        if (trimmed is null || at <= 0 || at == trimmed.Length - 1)
-        {
-            return null;
-        }
+    public static string? NormalizeEmail(string? email) => EmailNormalizer.Normalize(email)?.Address;
 
-        return trimmed.ToLowerInvariant();
-    }
-
-    public static string? EmailKey(string? email) => NormalizeEmail(email) is { } normalized ? EmailPrefix + normalized : null;
-
-    /// <summary>The keys a party record contributes to the identity index.</summary>
-    public static IReadOnlyList<string> ForParty(IReadOnlyDictionary<string, string> attributes)
-    {
-        ArgumentNullException.ThrowIfNull(attributes);
-        return attributes.TryGetValue(CanonicalFields.Email, out var email) && EmailKey(email) is { } key ? [key] : [];
-    }
+    /// <summary>The index key an address is found under (sub-addressing and Gmail dots folded); null when it is not an address.</summary>
+    public static string? EmailKey(string? email) => EmailNormalizer.Normalize(email) is { } normalized ? EmailPrefix + normalized.MatchKey : null;
 }

@@ -33,7 +33,7 @@ public sealed class ProfileComposer(
     public static EngineInfo Engine { get; } = new(
         IdentityResolver.EngineName,
         SurvivorshipName,
-        "Preliminary identity: records link only on an exactly equal normalised email. Golden values follow the configured survivorship rules, with lineage.");
+        "Identity: probabilistic matching with explanations (GET /profiles/{id}/explain). Golden values follow the configured survivorship rules, with lineage.");
 
     private const int MaxAttempts = 16;
 

@@ -24,6 +24,15 @@ public static class Containers
     /// <summary>Transactions waiting for their customer; partition = customer reference.</summary>
     public const string Pending = "pending";
 
+    /// <summary>Relations between party records with their evidence; partition = record key.</summary>
+    public const string Links = "links";
+
+    /// <summary>Audited steward decisions (never-match, force-match, merge, split); partition = decision id.</summary>
+    public const string Stewardship = "stewardship";
+
+    /// <summary>Possible matches waiting for a steward; partition = the record pair.</summary>
+    public const string Reviews = "reviews";
+
     /// <summary>Profile versions with validity intervals (effective-dated reads); partition = profile id.</summary>
     public const string History = "history";
 
@@ -45,5 +54,5 @@ public static class Containers
     /// <summary>Portfolio lists (churn risk, expansion), daily summaries, co-occurrence rules and job runs; partition = the list or kind.</summary>
     public const string Portfolio = "portfolio";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, History, Refs, Households, Suppression, Health, Alerts, Portfolio];
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, History, Refs, Households, Suppression, Health, Alerts, Portfolio];
 }

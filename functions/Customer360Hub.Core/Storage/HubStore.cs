@@ -22,6 +22,9 @@ public sealed class HubStore
         Scores = new(_work, Containers.Scores, CoreJsonContext.Default.ProfileScore);
         Quarantine = new(_work, Containers.Quarantine, CoreJsonContext.Default.QuarantinedRecord);
         Pending = new(_work, Containers.Pending, CoreJsonContext.Default.PendingLink);
+        Links = new(_work, Containers.Links, CoreJsonContext.Default.IdentityLink);
+        Stewardship = new(_work, Containers.Stewardship, CoreJsonContext.Default.StewardDecision);
+        Reviews = new(_work, Containers.Reviews, CoreJsonContext.Default.ReviewItem);
         Aggregates = new(_work, Containers.Timeline, CoreJsonContext.Default.ProfileAggregates);
         History = new(_work, Containers.History, CoreJsonContext.Default.ProfileVersion);
         Refs = new(_work, Containers.Refs, CoreJsonContext.Default.RefLink);
@@ -56,6 +59,12 @@ public sealed class HubStore
 
     /// <summary>Buffers every write of the current async flow until <see cref="UnitOfWork.CommitAsync"/>.</summary>
     public UnitOfWork BeginUnitOfWork() => _work.Begin();
+
+    public DocumentSet<IdentityLink> Links { get; }
+
+    public DocumentSet<StewardDecision> Stewardship { get; }
+
+    public DocumentSet<ReviewItem> Reviews { get; }
 
     /// <summary>The aggregates document that sits in each timeline partition.</summary>
     public DocumentSet<ProfileAggregates> Aggregates { get; }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Customer360Hub.Azure.Storage;
 using Customer360Hub.Azure.UnitTests.Support;
 using Customer360Hub.Messaging;
@@ -142,6 +143,19 @@ public sealed class BicepTests
         Assert.Equal(
             Topics.Subscriptions.SelectMany(t => t.Value.Select(s => (t.Key, s))).Order(),
             topology.Order());
+    }
+
+    [Fact]
+    public async Task Template_EveryConnectorTimer_HasADefaultSchedule()
+    {
+        var timers = Directory.EnumerateFiles(RepoPaths.Of("functions", "Customer360Hub.Functions"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), "TimerTrigger\\(\"%(\\w+)Schedule%\"\\)").Select(m => m.Groups[1].Value))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var module = Templates(await Compiled.Value).Single(t => OwnResources(t, "Microsoft.Web/sites").Any());
+
+        Assert.Contains("Stripe", timers);
+        Assert.Equal(timers, module["variables"]!["defaultConnectorSchedules"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Role assignments with the role id resolved from the module's <c>roles</c> variable.</summary>

@@ -166,7 +166,7 @@ public sealed class TransactionLinkerTests : IAsyncLifetime
         var bob = (await _hub.ProfileIdOfAsync("erp/customer/B"))!;
         var before = (Ann: await SnapshotAsync(ann), Bob: await SnapshotAsync(bob));
 
-        // B's record now carries A's email: the exact-email engine moves it into A's profile.
+        // B's record now carries A's email: the identity engine merges B's profile into A's (B's id redirects).
         await _hub.ResolveAsync(TestHub.Party("erp", "customer", "B", 2, new Dictionary<string, string> { ["email"] = "ann@example.com" }));
         Assert.Equal(ann, await _hub.ProfileIdOfAsync("erp/customer/B"));
         Assert.Equal(4, (await _hub.TimelineOfAsync(ann)).Count);
@@ -174,7 +174,7 @@ public sealed class TransactionLinkerTests : IAsyncLifetime
         Assert.Equal(200.1m, AggregateSummary.Of(await _hub.AggregatesOfAsync(ann), _hub.Time.GetUtcNow()).OpenReceivables["USD"]);
 
         Assert.Null(await _hub.AggregatesOfAsync(bob));
-        Assert.Null(await _hub.Store.Profiles.GetAsync(Customer360Hub.Storage.DocumentKey.Single(bob)));
+        Assert.Equal(ann, (await _hub.Store.Profiles.GetAsync(Customer360Hub.Storage.DocumentKey.Single(bob)))!.Document.RedirectTo);
         Assert.NotEqual(before.Ann, await SnapshotAsync(ann));
     }
 

@@ -5,99 +5,9 @@ using Customer360Hub.Storage;
 
 namespace Customer360Hub.Embedded.UnitTests.Storage;
 
-public sealed class SqliteDocumentStoreTests : IDisposable
+public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests
 {
-    private const string Container = "profiles";
     private readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task Write_StaleETag_IsRejectedAndLeavesTheNewerVersion()
-    {
-        using var store = NewStore();
-        var key = DocumentKey.Single("p1");
-        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("v1"))]);
-        var read = Assert.Single(await store.ReadAsync(Container, [key]));
-        await store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("v2"), read.ETag)]);
-
-        var conflict = await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("stale"), read.ETag)]));
-
-        Assert.Equal(key, conflict.Key);
-        Assert.Equal("v2", Text(Assert.Single(await store.ReadAsync(Container, [key]))));
-    }
-
-    [Fact]
-    public async Task Write_ConcurrentReadModifyWrite_NeverLosesAnUpdate()
-    {
-        using var store = NewStore();
-        var key = DocumentKey.Single("counter");
-        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("0"))]);
-        const int Writers = 8, IncrementsEach = 25;
-
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
-        {
-            for (var i = 0; i < IncrementsEach; i++)
-            {
-                while (true)
-                {
-                    var current = Assert.Single(await store.ReadAsync(Container, [key]));
-                    var next = int.Parse(Text(current), System.Globalization.CultureInfo.InvariantCulture) + 1;
-                    try
-                    {
-                        await store.WriteAsync([DocumentWrite.Upsert(Container, key, Body(next.ToString(System.Globalization.CultureInfo.InvariantCulture)), current.ETag)]);
-                        break;
-                    }
-                    catch (DocumentConflictException)
-                    {
-                        // Lost the race: read again.
-                    }
-                }
-            }
-        })));
-
-        Assert.Equal((Writers * IncrementsEach).ToString(System.Globalization.CultureInfo.InvariantCulture), Text(Assert.Single(await store.ReadAsync(Container, [key]))));
-    }
-
-    [Fact]
-    public async Task Write_BatchWithOneConflict_AppliesNothing()
-    {
-        using var store = NewStore();
-        await store.WriteAsync([DocumentWrite.Create(Container, DocumentKey.Single("exists"), Body("x"))]);
-
-        await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync(
-        [
-            DocumentWrite.Create(Container, DocumentKey.Single("new"), Body("n")),
-            DocumentWrite.Create(Container, DocumentKey.Single("exists"), Body("again")),
-        ]));
-
-        Assert.Empty(await store.ReadAsync(Container, [DocumentKey.Single("new")]));
-    }
-
-    [Fact]
-    public async Task Query_Partition_PagesInIdOrderBothWays()
-    {
-        using var store = NewStore();
-        await store.WriteAsync(Enumerable.Range(1, 5).Select(i => DocumentWrite.Upsert("timeline", new DocumentKey("p1", $"2026-0{i}"), Body(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToList());
-        await store.WriteAsync([DocumentWrite.Upsert("timeline", new DocumentKey("p2", "2026-09"), Body("other"))]);
-
-        var first = await store.QueryAsync("timeline", "p1", new DocumentQuery(Limit: 2, Descending: true));
-        var second = await store.QueryAsync("timeline", "p1", new DocumentQuery(Limit: 2, Descending: true, ContinuationToken: first.ContinuationToken));
-        var last = await store.QueryAsync("timeline", "p1", new DocumentQuery(Limit: 2, Descending: true, ContinuationToken: second.ContinuationToken));
-
-        Assert.Equal(["2026-05", "2026-04", "2026-03", "2026-02", "2026-01"], first.Items.Concat(second.Items).Concat(last.Items).Select(d => d.Key.Id));
-        Assert.Null(last.ContinuationToken);
-        Assert.Equal(["2026-02", "2026-03"], (await store.QueryAsync("timeline", "p1", new DocumentQuery(Limit: 10, IdPrefix: "2026-0", ContinuationToken: null))).Items.Skip(1).Take(2).Select(d => d.Key.Id));
-    }
-
-    [Fact]
-    public async Task Write_ReplaceMissingOrCreateExisting_Conflicts()
-    {
-        using var store = NewStore();
-        await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([new DocumentWrite(Container, DocumentKey.Single("none"), WriteOperation.Replace, Body("x"))]));
-        await store.WriteAsync([DocumentWrite.Create(Container, DocumentKey.Single("one"), Body("x"))]);
-        await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([DocumentWrite.Create(Container, DocumentKey.Single("one"), Body("y"))]));
-    }
 
     [Fact]
     public async Task Data_SurvivesReopeningTheFile()
@@ -115,7 +25,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     [Fact]
     public async Task Query_IdBelowDescending_ReadsTheNewestBeforeAnId()
     {
-        using var store = NewStore();
+        using var store = NewSqliteStore();
         await store.WriteAsync(new[] { "v:1", "v:3", "v:5", "w:9" }.Select(id => DocumentWrite.Create("history", new DocumentKey("p", id), Body(id))).ToList());
 
         var page = await store.QueryAsync("history", "p", new DocumentQuery(Limit: 1, Descending: true, IdPrefix: "v:", IdBelow: "v:4"));
@@ -129,7 +39,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     public async Task Scrub_AfterDelete_LeavesTheDeletedBytesInNoFile()
     {
         var path = _folder.File("store.db");
-        using (var store = NewStore())
+        using (var store = NewSqliteStore())
         {
             await store.WriteAsync([DocumentWrite.Create(Container, DocumentKey.Single("secret-key-zq"), Body("zq-secret-body-value"))]);
             await store.WriteAsync([DocumentWrite.Delete(Container, DocumentKey.Single("secret-key-zq"))]);
@@ -145,9 +55,9 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         }
     }
 
-    private SqliteDocumentStore NewStore() => new(_folder.File("store.db"), TimeProvider.System);
+    private SqliteDocumentStore NewSqliteStore() => new(_folder.File("store.db"), TimeProvider.System);
 
-    private static byte[] Body(string text) => Encoding.UTF8.GetBytes(text);
+    protected override IDocumentStore CreateStore() => new SqliteDocumentStore(_folder.File("store.db"), TimeProvider.System);
 
-    private static string Text(StoredDocument document) => Encoding.UTF8.GetString(document.Body.Span);
+    protected override void DisposeFixture() => _folder.Dispose();
 }

@@ -106,4 +106,38 @@ public sealed class SyntheticWorldTests
             Assert.Equal((r.Unit, r.Slot), (unit, slot));
         });
     }
+
+    [Fact]
+    public void Advance_Ticks_AddUpdateAndDeleteRecordsDeterministically()
+    {
+        var options = new WorldOptions { Customers = 300, Seed = 21, ChangeRate = 0.1 };
+        var world = new SyntheticWorld(options);
+        var twin = new SyntheticWorld(options);
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(world.Advance(), twin.Advance());
+        }
+
+        var live = SourceNames.PartySources.Concat([SourceNames.Graph])
+            .SelectMany(s => Entities(world, s).SelectMany(e => world.Records(s, e, options.Epoch)))
+            .ToList();
+        Assert.Contains(live, r => r.Version == 1 && r.Unit >= world.UnitCount);
+        Assert.Contains(live, r => r.Version > 1 && r.Party is not null && !r.Deleted);
+        Assert.Contains(live, r => r.Version > 1 && r.Activity is not null && !r.Deleted);
+        Assert.Contains(live, r => r.Deleted);
+        Assert.All(live, r => Assert.True(r.ModifiedAt >= options.Epoch && r.ModifiedAt <= world.Now));
+        var again = live.Select(r => (r.Source, r.EntityType, r.RecordId, r.Version, r.Deleted));
+        var twins = live.Select(r => twin.Records(r.Source, r.EntityType, options.Epoch).Single(t => t.RecordId == r.RecordId)).Select(r => (r.Source, r.EntityType, r.RecordId, r.Version, r.Deleted));
+        Assert.Equal(again, twins);
+
+        // A changed record is listed once, at its new position, not also where the history had it.
+        var changed = live.First(r => r.Version > 1 && r.Party is not null);
+        Assert.Single(world.Records(changed.Source, changed.EntityType), r => r.RecordId == changed.RecordId);
+    }
+
+    private static IEnumerable<string> Entities(SyntheticWorld world, string source) =>
+        Enumerable.Range(0, 40).Select(world.Unit)
+            .SelectMany(u => (SourceNames.PartySources.Contains(source) ? world.Parties(u, source).Select(p => p.EntityType) : []).Concat(world.Activities(u, source).Select(a => a.EntityType)))
+            .Distinct();
 }

@@ -1,0 +1,59 @@
+using Customer360Hub.Normalization;
+
+namespace Customer360Hub.Matching;
+
+/// <summary>
+/// One party record normalised for matching: the values every comparison reads. Built by
+/// <see cref="FeatureExtractor"/> from the record's canonical attributes only, so the same
+/// record always gives the same features. <see cref="Ignored"/> says which values were set
+/// aside as placeholders or shared mailboxes (for explanations).
+/// </summary>
+public sealed class MatchFeatures
+{
+    public required string RecordKey { get; init; }
+
+    /// <summary>The record version the features were built from.</summary>
+    public required string Version { get; init; }
+
+    public PersonName Name { get; init; } = PersonName.Empty;
+
+    /// <summary>True for an organisation (a company name and no person name, or party_type organization).</summary>
+    public bool IsOrganization { get; init; }
+
+    public string? Company { get; init; }
+
+    /// <summary>A personal (not role) mailbox.</summary>
+    public NormalizedEmail? Email { get; init; }
+
+    /// <summary>The organisation's own email domain, from any address (role mailboxes included).</summary>
+    public string? EmailDomain { get; init; }
+
+    /// <summary>E.164.</summary>
+    public string? Phone { get; init; }
+
+    public NormalizedAddress Address { get; init; } = new(null, null, null, null, null);
+
+    public string? City { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public string? Country { get; init; }
+
+    public DateOnly? BirthDate
+    {
+        get;
+        init
+        {
+            field = value;
+            BirthDateText = value?.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>The date of birth as yyyyMMdd.</summary>
+    public string? BirthDateText { get; private init; }
+
+    public string? NationalId { get; init; }
+
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+}

@@ -1,0 +1,34 @@
+namespace Customer360Hub.Profiles;
+
+/// <summary>
+/// A relation between two party records with its evidence (container <c>links</c>, partition =
+/// <see cref="RecordKey"/>; every relation is stored on both records). Computed relations come
+/// from the matcher: the fields compared, their levels and weights, and the rules that fired.
+/// Steward relations (force-match, never-match) carry the decision they come from.
+/// </summary>
+public sealed record IdentityLink
+{
+    public required string RecordKey { get; init; }
+    public required string OtherKey { get; init; }
+    public required LinkDecision Decision { get; init; }
+
+    /// <summary>Log2 odds that the two are the same party (computed relations).</summary>
+    public double Score { get; init; }
+
+    public List<FieldComparison> Comparisons { get; init; } = [];
+    public List<string> Rules { get; init; } = [];
+
+    /// <summary>The match model the relation was computed with.</summary>
+    public string? ModelVersion { get; init; }
+
+    public DateTimeOffset DecidedAt { get; init; }
+
+    /// <summary>For steward relations: the decision (container <c>stewardship</c>).</summary>
+    public string? DecisionId { get; init; }
+
+    /// <summary>For steward relations: from when the decision applies.</summary>
+    public DateTimeOffset? EffectiveFrom { get; init; }
+
+    /// <summary>The id of the relation inside <see cref="RecordKey"/>'s partition.</summary>
+    public static string IdFor(string otherKey, string? decisionId) => decisionId is null ? "m|" + otherKey : "s|" + decisionId + "|" + otherKey;
+}
