@@ -61,6 +61,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ProfileScorer>();
         services.TryAddSingleton<HealthSnapshotJob>();
         services.TryAddSingleton<CoOccurrenceJob>();
+        services.TryAddSingleton<ScheduledJobRunner>();
+        services.TryAddSingleton<HealthQueries>();
+        services.TryAddSingleton<PortfolioQueries>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScheduledJob, CoOccurrenceJob>(sp => sp.GetRequiredService<CoOccurrenceJob>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScheduledJob, HealthSnapshotJob>(sp => sp.GetRequiredService<HealthSnapshotJob>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ChangeResolver>(sp => sp.GetRequiredService<ChangeResolver>()));

@@ -1,4 +1,3 @@
-using Customer360Hub.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,8 +10,7 @@ namespace Customer360Hub.Scoring;
 /// The last run of each job is kept in the store, so restarts do not repeat a day's run.
 /// </summary>
 public sealed partial class ScheduledJobService(
-    IEnumerable<IScheduledJob> jobs,
-    HubStore store,
+    ScheduledJobRunner runner,
     IOptions<JobOptions> options,
     TimeProvider time,
     ILogger<ScheduledJobService> logger) : BackgroundService
@@ -24,26 +22,22 @@ public sealed partial class ScheduledJobService(
             return;
         }
 
-        var ordered = jobs.OrderBy(j => j.DueAt).ToList();
         var retries = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow();
             var nextWake = DateTimeOffset.MaxValue;
-            foreach (var job in ordered)
+            foreach (var job in runner.Jobs)
             {
                 var due = LatestDue(job.DueAt, now);
-                var last = (await store.JobRuns.GetAsync(new DocumentKey(JobRun.Partition, job.Name), stoppingToken).ConfigureAwait(false))?.Document.CompletedAt;
+                var last = (await runner.LastRunAsync(job.Name, stoppingToken).ConfigureAwait(false))?.CompletedAt;
                 var retryAt = retries.GetValueOrDefault(job.Name);
                 if ((last is null || last < due) && retryAt <= now)
                 {
                     try
                     {
-                        var items = await job.RunAsync(stoppingToken).ConfigureAwait(false);
-                        var completed = time.GetUtcNow();
-                        await store.Documents.WriteAsync([store.JobRuns.Upsert(new DocumentKey(JobRun.Partition, job.Name), new JobRun(job.Name, completed, items))], stoppingToken).ConfigureAwait(false);
+                        await runner.RunAsync(job.Name, stoppingToken).ConfigureAwait(false);
                         retries.Remove(job.Name);
-                        LogRan(logger, job.Name, items, completed - now);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -71,9 +65,6 @@ public sealed partial class ScheduledJobService(
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) + dueAt;
         return today <= now ? today : today.AddDays(-1);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled job {Job} handled {Items} items in {Elapsed}")]
-    private static partial void LogRan(ILogger logger, string job, int items, TimeSpan elapsed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled job {Job} failed; retrying in {RetryAfter}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string job, TimeSpan retryAfter);

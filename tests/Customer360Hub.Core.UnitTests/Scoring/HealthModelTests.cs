@@ -62,6 +62,40 @@ public sealed class HealthModelTests
         Assert.Equal(1.0, health.Confidence);
     }
 
+    public static TheoryData<string> Metrics => [.. HealthMetrics.FactorOf.Keys];
+
+    [Theory]
+    [MemberData(nameof(Metrics))]
+    public void Evaluate_OneMetricWorse_LowersThatMetricItsFactorAndTheScoreOnly(string metric)
+    {
+        var model = Entries.Model();
+        var healthy = model.Evaluate("organization", Entries.Healthy().Aggregates(), Entries.Now);
+        var worse = metric switch
+        {
+            HealthMetrics.UsageTrend => Entries.Healthy().Usage(29, 0, -7),
+            HealthMetrics.TicketTrend => Entries.Healthy().Tickets(5, 8),
+            HealthMetrics.OpenEscalations => Entries.Healthy().Tickets(1, 45, "open", "urgent"),
+            HealthMetrics.DaysPastDue => Entries.Healthy().Invoice("open", 45),
+            HealthMetrics.FailedPayments => Entries.Healthy().Payment("failed", 10),
+            HealthMetrics.EmailEngagement => Entries.Healthy().Emails(10, 0),
+            HealthMetrics.LastTouch => Entries.Healthy(touches: e => e.Touch(50, "meeting").Touch(55, "meeting")),
+            HealthMetrics.Meetings => Entries.Healthy(touches: e => e.Touch(5).Touch(10)),
+            HealthMetrics.Renewal => Entries.Healthy(renewsInDays: 20),
+            HealthMetrics.ActiveSubscriptions => Entries.Healthy().Subscription("Analytics add-on", 100m, 200, "canceled"),
+            HealthMetrics.Csat => Entries.Healthy().Ratings(0, 10),
+            HealthMetrics.Nps => Entries.Healthy().Nps(3, 10),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "no case for this metric"),
+        };
+
+        var health = model.Evaluate("organization", worse.Aggregates(), Entries.Now);
+
+        var factor = HealthMetrics.FactorOf[metric];
+        Assert.True(health.Reading(metric)!.Score < healthy.Reading(metric)!.Score, $"{metric}: {health.Reading(metric)!.Text}");
+        Assert.All(HealthMetrics.FactorOf.Keys.Where(m => m != metric), m => Assert.Equal(healthy.Reading(m)!.Score, health.Reading(m)!.Score));
+        Assert.True(health.Factor(factor).Points < healthy.Factor(factor).Points);
+        Assert.True(health.Score < healthy.Score, $"{metric}: {health.Score} is not below {healthy.Score}");
+    }
+
     [Fact]
     public void Evaluate_MissingFactors_LowerTheConfidenceNotTheScore()
     {

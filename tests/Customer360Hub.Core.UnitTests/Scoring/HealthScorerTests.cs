@@ -144,8 +144,8 @@ public sealed class HealthScorerTests : IAsyncLifetime
     [Fact]
     public async Task ChurnRisk_AmountIsArrTimesProbability_AndTheListIsOrderedByIt()
     {
-        var small = await _s.AccountAsync("S", [.. Troubled("S", 1_000m)]);
-        var large = await _s.AccountAsync("L", [.. Troubled("L", 20_000m)]);
+        var small = await _s.AccountAsync("S", [.. _s.Troubled("S", 1_000m)]);
+        var large = await _s.AccountAsync("L", [.. _s.Troubled("L", 20_000m)]);
         await Hub.ScoreAllAsync();
 
         var score = (await Hub.ScoreOfAsync(large))!;
@@ -222,7 +222,7 @@ public sealed class HealthScorerTests : IAsyncLifetime
                 _s.Alerts.Add(alert);
                 return Task.CompletedTask;
             });
-        var id = await _s.AccountAsync("A1", [.. Troubled("A1", 5_000m)]);
+        var id = await _s.AccountAsync("A1", [.. _s.Troubled("A1", 5_000m)]);
 
         await Assert.ThrowsAsync<HttpRequestException>(() => Hub.ScorePassAsync());
         Assert.NotNull(await Hub.ScoreOfAsync(id));
@@ -236,7 +236,7 @@ public sealed class HealthScorerTests : IAsyncLifetime
     public async Task SnapshotJob_EveryDay_KeepsHistoryAndThePortfolioTrend()
     {
         var id = await _s.AccountAsync("A1", [.. _s.DailyUsage("A1", 59, 0, 10), _s.Subscription("A1", "Team plan", 500m, 200)]);
-        await _s.AccountAsync("A2", [.. Troubled("A2", 1_000m)]);
+        await _s.AccountAsync("A2", [.. _s.Troubled("A2", 1_000m)]);
         for (var day = 0; day < 3; day++)
         {
             await Hub.Get<HealthSnapshotJob>().RunAsync();
@@ -252,12 +252,4 @@ public sealed class HealthScorerTests : IAsyncLifetime
         Assert.Equal(1, summaries[^1].Segments["smb"].Bands[HealthBands.Green]);
         Assert.Equal(2, summaries[^1].Total.Histogram.Sum());
     }
-
-    private IEnumerable<SourceChange> Troubled(string account, decimal monthly) =>
-    [
-        _s.Subscription(account, "Team plan", monthly, 200),
-        .. _s.DailyUsage(account, 59, 30, 10), .. _s.DailyUsage(account, 29, 0, 3),
-        _s.Ticket(account, 40), .. Enumerable.Range(0, 6).Select(_ => _s.Ticket(account, 5, "open", "urgent")),
-        _s.Payment(account, 5, "failed"), _s.Payment(account, 3, "failed"),
-    ];
 }

@@ -73,6 +73,15 @@ public sealed class ScoringHub : IAsyncDisposable
         return Transaction("billing", "subscription", account, RecordKind.Subscription, 300, attributes);
     }
 
+    /// <summary>Usage down 70%, six urgent open tickets, two failed payments: a customer in trouble.</summary>
+    public IEnumerable<SourceChange> Troubled(string account, decimal monthly) =>
+    [
+        Subscription(account, "Team plan", monthly, 200),
+        .. DailyUsage(account, 59, 30, 10), .. DailyUsage(account, 29, 0, 3),
+        Ticket(account, 40), .. Enumerable.Range(0, 6).Select(_ => Ticket(account, 5, "open", "urgent")),
+        Payment(account, 5, "failed"), Payment(account, 3, "failed"),
+    ];
+
     public SourceChange Payment(string account, int daysAgo, string status) =>
         Transaction("billing", "payment", account, RecordKind.Payment, daysAgo, new() { ["status"] = status, ["amount"] = "100", ["currency"] = "USD" });
 

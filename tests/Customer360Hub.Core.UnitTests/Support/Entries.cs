@@ -112,12 +112,16 @@ public sealed class Entries
             RenewsOn = DateOnly.FromDateTime(Now.AddDays(renewsInDays).UtcDateTime),
         });
 
-    /// <summary>A customer doing well on every factor: the model's score is 100.</summary>
-    public static Entries Healthy() => new Entries()
-        .Usage(59, 30, 10).Usage(29, 0, 11)
-        .Tickets(1, 45).Tickets(1, 10)
-        .Invoice("paid", 20).Payment("succeeded", 20)
-        .Emails(10, 5).Touch(5).Touch(20, "meeting").Touch(40, "meeting")
-        .Subscription("Team plan", 1000m, 200)
+    /// <summary>
+    /// A customer doing well on every factor: the model's score is 100. <paramref name="touches"/>
+    /// replaces the touches with the account team; <paramref name="renewsInDays"/> moves the renewal.
+    /// </summary>
+    public static Entries Healthy(Func<Entries, Entries>? touches = null, int renewsInDays = 200) =>
+        (touches ?? (e => e.Touch(5).Touch(20, "meeting").Touch(40, "meeting")))(new Entries()
+            .Usage(59, 30, 10).Usage(29, 0, 11)
+            .Tickets(1, 45).Tickets(1, 10)
+            .Invoice("paid", 20).Payment("succeeded", 20)
+            .Emails(10, 5))
+        .Subscription("Team plan", 1000m, renewsInDays)
         .Ratings(10, 0).Nps(10, 5);
 }
