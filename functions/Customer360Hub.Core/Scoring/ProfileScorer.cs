@@ -2,6 +2,7 @@ using System.Text.Json;
 using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
+using Customer360Hub.Telemetry;
 
 namespace Customer360Hub.Scoring;
 
@@ -10,7 +11,7 @@ namespace Customer360Hub.Scoring;
 /// (see <see cref="HealthScorer"/>), so a change reaches a new score, its signals and alerts within
 /// one scorer pass.
 /// </summary>
-public sealed class ProfileScorer(HealthScorer scorer) : IMessageHandler
+public sealed class ProfileScorer(HealthScorer scorer, TimeProvider time) : IMessageHandler
 {
     public string Topic => Topics.ProfileChanges;
 
@@ -21,6 +22,7 @@ public sealed class ProfileScorer(HealthScorer scorer) : IMessageHandler
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
         var profileIds = new HashSet<string>(StringComparer.Ordinal);
+        var pulled = new List<DateTimeOffset>(messages.Count);
         foreach (var message in messages)
         {
             ProfileChanged? changed;
@@ -41,9 +43,16 @@ public sealed class ProfileScorer(HealthScorer scorer) : IMessageHandler
             }
 
             profileIds.Add(changed.ProfileId);
+            pulled.Add(changed.PulledAt);
         }
 
         await scorer.ScoreAsync(profileIds, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        foreach (var at in pulled)
+        {
+            HubTelemetry.ScoreFreshness.Record(Math.Max(0, (now - at).TotalSeconds));
+        }
+
         return rejections;
     }
 }

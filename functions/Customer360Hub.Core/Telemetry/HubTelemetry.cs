@@ -32,6 +32,9 @@ public static class HubTelemetry
     /// <summary>Time from pulling a change at the source to resolving it (tag <c>source</c>).</summary>
     public static Histogram<double> ResolverLag { get; } = Meter.CreateHistogram<double>("c360.resolver.lag", "s", "Seconds from pull to resolution.");
 
+    /// <summary>Time from pulling a change at the source to the new score of its profile being stored, where the API reads it.</summary>
+    public static Histogram<double> ScoreFreshness { get; } = Meter.CreateHistogram<double>("c360.scorer.freshness", "s", "Seconds from pull to the profile's new score.");
+
     /// <summary>Profiles merged into a survivor.</summary>
     public static Counter<long> ProfilesMerged { get; } = Meter.CreateCounter<long>("c360.profiles.merged", "{profile}", "Profiles merged into another.");
 
