@@ -3,6 +3,7 @@ using Customer360Hub.Api.Audit;
 using Customer360Hub.Api.Connectors;
 using Customer360Hub.Api.Auditing;
 using Customer360Hub.Api.DeadLetters;
+using Customer360Hub.Api.Scores;
 using Customer360Hub.Api.Lookup;
 using Customer360Hub.Api.Pipeline;
 using Customer360Hub.Api.Privacy;
@@ -58,6 +59,7 @@ public static class ApiServiceCollectionExtensions
             sp.GetRequiredService<ProfileRenderer>(),
             sp.GetRequiredService<IOptions<LookupOptions>>()));
         services.TryAddSingleton<AccountHandlers>();
+        services.TryAddSingleton<HealthHandlers>();
         services.TryAddSingleton<QualityHandlers>();
         services.TryAddSingleton<ErasureHandlers>();
         services.TryAddSingleton<DeadLetterHandlers>();

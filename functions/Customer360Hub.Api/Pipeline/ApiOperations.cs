@@ -2,6 +2,7 @@ using Customer360Hub.Api.Accounts;
 using Customer360Hub.Api.Audit;
 using Customer360Hub.Api.Connectors;
 using Customer360Hub.Api.DeadLetters;
+using Customer360Hub.Api.Scores;
 using Customer360Hub.Api.OpenApi;
 using Customer360Hub.Api.Privacy;
 using Customer360Hub.Api.Profiles;
@@ -10,6 +11,7 @@ using Customer360Hub.Auditing;
 using Customer360Hub.Privacy;
 using Customer360Hub.Quality;
 using Customer360Hub.Resolution;
+using Customer360Hub.Scoring;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using static Customer360Hub.Api.Security.Roles;
@@ -27,6 +29,11 @@ public sealed class ApiOperations
     public const string ListReviews = "listReviews";
     public const string RecordStewardDecision = "recordStewardDecision";
     public const string RevokeStewardDecision = "revokeStewardDecision";
+    public const string GetHealth = "getHealth";
+    public const string GetPortfolioHealth = "getPortfolioHealth";
+    public const string GetPortfolioTrend = "getPortfolioTrend";
+    public const string ListChurnRisk = "listChurnRisk";
+    public const string ListExpansion = "listExpansion";
     public const string GetAccount = "getAccount";
     public const string GetHousehold = "getHousehold";
     public const string GetQualityReport = "getQualityReport";
@@ -53,6 +60,8 @@ public sealed class ApiOperations
         var id = ApiParameter.Path("id", "A profile id (p- followed by 20 hexadecimal digits); a merged id redirects to the survivor.", "p-0123456789abcdef0123");
         var cursor = ApiParameter.Query("cursor", "The nextCursor of the previous page.", maxLength: 2048);
         var topic = ApiParameter.Path("topic", "A topic: source-changes or profile-changes.", "source-changes");
+        var segment = ApiParameter.Query("segment", "Only this segment (as configured in Health:Segments).", maxLength: HealthHandlers.MaxSegment);
+        var limit = ApiParameter.Query("limit", "Rows per page (default 50).", "integer", "int32", 1, PortfolioQueries.MaxLimit);
         var subscription = ApiParameter.Path("subscription", "One of the topic's subscriptions (resolver; scorer, lookup-indexer).", "resolver");
         All =
         [
@@ -109,6 +118,20 @@ public sealed class ApiOperations
                 RequestType = typeof(RevokeRequest),
                 IsChange = true,
             },
+            new(GetHealth, "GET", "/api/v1/profiles/{id}/health", "Health", "A profile's health: score and band with each factor's contribution, the change in words, signals with next steps, churn risk and the daily history (a contact's health is its account's)",
+                Readers,
+                [id, ApiParameter.Query("historyDays", "Days of daily history (default 90, 0 for none).", "integer", "int32", 0, HealthQueries.MaxHistoryDays)],
+                typeof(ProfileHealthView), [200, 308, 400, 401, 403, 404], r => Service<HealthHandlers>(r).GetHealthAsync(r)),
+            new(GetPortfolioHealth, "GET", "/api/v1/portfolio/health", "Health", "The portfolio's health distribution from the last daily summary: bands, histogram, ARR and risk, per segment",
+                Readers, [], typeof(PortfolioSummary), [200, 401, 403, 404], r => Service<HealthHandlers>(r).GetDistributionAsync(r)),
+            new(GetPortfolioTrend, "GET", "/api/v1/portfolio/trend", "Health", "The portfolio's (or a segment's) daily health summaries, oldest first",
+                Readers,
+                [ApiParameter.Query("days", "How many days back (default 90).", "integer", "int32", 1, PortfolioQueries.MaxTrendDays), segment],
+                typeof(PortfolioTrend), [200, 400, 401, 403], r => Service<HealthHandlers>(r).GetTrendAsync(r)),
+            new(ListChurnRisk, "GET", "/api/v1/portfolio/churn-risk", "Health", "Customers at risk of churning, the largest risk amount (ARR x churn probability) first, a page at a time",
+                Readers, [limit, cursor, segment], typeof(PortfolioList), [200, 400, 401, 403], r => Service<HealthHandlers>(r).ListChurnRiskAsync(r)),
+            new(ListExpansion, "GET", "/api/v1/portfolio/expansion", "Health", "Expansion recommendations (products customers like this one bought), the most confident first, a page at a time",
+                Readers, [limit, cursor, segment], typeof(PortfolioList), [200, 400, 401, 403], r => Service<HealthHandlers>(r).ListExpansionAsync(r)),
             new(GetAccount, "GET", "/api/v1/accounts/{id}", "Accounts", "Get an account (an organisation) with its contacts and their roles, its parent and child accounts and its aggregates",
                 Readers, [ApiParameter.Path("id", "The account's profile id; a merged id redirects to the survivor.", "p-0123456789abcdef0123")],
                 typeof(AccountView), [200, 304, 308, 400, 401, 403, 404], r => Service<AccountHandlers>(r).GetAccountAsync(r)),
