@@ -39,6 +39,9 @@ param connectorSchedules object = {
   Graph: '0 */5 * * * *'
 }
 
+@description('Optional. NCRONTAB schedule per scoring job (HealthSnapshots, CoOccurrenceRules); unset jobs run at 02:00 and 01:00 UTC.')
+param jobSchedules object = {}
+
 @description('Optional. Plain app settings (connector switches and URLs). Never a secret.')
 param appSettings object = {}
 
@@ -148,6 +151,7 @@ module functions 'modules/functionapp.bicep' = {
     apiTenantId: apiTenantId
     maxDeliveryCount: maxDeliveryCount
     connectorSchedules: connectorSchedules
+    jobSchedules: jobSchedules
     appSettings: appSettings
     keyVaultReferences: keyVaultReferences
     tags: tags

@@ -40,6 +40,9 @@ var containerNames = [
   'households'
   'suppression'
   'lookup'
+  'health'
+  'alerts'
+  'portfolio'
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {

@@ -59,6 +59,15 @@ var defaultConnectorSchedules = {
   FileDrop: '0 */5 * * * *'
 }
 
+@description('Optional. NCRONTAB schedule per scoring job function, e.g. { HealthSnapshots: \'0 30 3 * * *\' } (becomes the app setting <Name>Schedule). Jobs left out keep the default below.')
+param jobSchedules object = {}
+
+// Co-occurrence rules first, so the daily rescoring of every profile uses the day's rules.
+var defaultJobSchedules = {
+  CoOccurrenceRules: '0 0 1 * * *'
+  HealthSnapshots: '0 0 2 * * *'
+}
+
 @description('Optional. Plain settings, e.g. { Connectors__Zendesk__Enabled: \'true\', Connectors__Zendesk__BaseUrl: \'https://acme.zendesk.com\' }. Never put a secret here.')
 param appSettings object = {}
 
@@ -95,7 +104,7 @@ var baseSettings = {
   Api__EntraId__Audiences__0: apiAudience
 }
 
-var scheduleSettings = toObject(items(union(defaultConnectorSchedules, connectorSchedules)), entry => '${entry.key}Schedule', entry => entry.value)
+var scheduleSettings = toObject(items(union(defaultConnectorSchedules, connectorSchedules, defaultJobSchedules, jobSchedules)), entry => '${entry.key}Schedule', entry => entry.value)
 
 // Secrets the hub always needs; the operator creates them once (docs/deploy.md).
 var requiredSecrets = {

@@ -8,7 +8,7 @@ namespace Customer360Hub.Api.Profiles;
 /// the groups its role sees. <see cref="Fields"/> holds golden values by camelCase name;
 /// <see cref="Lineage"/> (on request) says where each came from, why it won and what lost. A read
 /// with <c>asOf</c> returns the profile as it was then, without aggregates or score.
-/// <see cref="Engine"/> and <see cref="ProfileScore.Note"/> say which parts are still preliminary.
+/// <see cref="Engine"/> names the engines that built it; the score carries its model and confidence.
 /// </summary>
 public sealed record ProfileView(
     string Id,

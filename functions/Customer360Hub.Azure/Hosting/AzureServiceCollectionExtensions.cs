@@ -10,6 +10,7 @@ using Customer360Hub.Azure.Checkpoints;
 using Customer360Hub.Azure.Connectors;
 using Customer360Hub.Azure.Auditing;
 using Customer360Hub.Azure.Messaging;
+using Customer360Hub.Azure.Notifications;
 using Customer360Hub.Azure.Storage;
 using Customer360Hub.Checkpoints;
 using Customer360Hub.Connectors.FileDrop;
@@ -17,6 +18,7 @@ using Customer360Hub.Connectors.Sdk;
 using Customer360Hub.Connectors.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
+using Customer360Hub.Notifications;
 using Customer360Hub.Storage;
 using Customer360Hub.Telemetry;
 using Microsoft.Azure.Cosmos;
@@ -54,8 +56,9 @@ public static class AzureServiceCollectionExtensions
 
     /// <summary>
     /// The Azure homes of the ports: Cosmos DB store, Blob archive, checkpoints and audit trail, Service Bus
-    /// publishing and dead-letter admin. Every client authenticates with the managed identity
-    /// (<see cref="DefaultAzureCredential"/>); there is no key or connection string to set.
+    /// publishing and dead-letter admin, alerts as Microsoft Graph mail. Every client authenticates
+    /// with the managed identity (<see cref="DefaultAzureCredential"/>); there is no key or
+    /// connection string to set.
     /// </summary>
     public static IServiceCollection AddCustomer360Azure(this IServiceCollection services)
     {
@@ -100,6 +103,12 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<ServiceBusChangeBus>();
         services.AddSingleton<IChangeBus>(sp => sp.GetRequiredService<ServiceBusChangeBus>());
         services.AddSingleton<IDeadLetterQueue>(sp => sp.GetRequiredService<ServiceBusChangeBus>());
+
+        services.AddOptions<GraphNotifierOptions>().BindConfiguration(GraphNotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(GraphNotifier.HttpClientName)
+            .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<IOptions<GraphNotifierOptions>>().Value.Scope, sp.GetRequiredService<TimeProvider>()))
+            .AddStandardResilienceHandler();
+        services.AddSingleton<INotifier, GraphNotifier>();
         return services;
     }
 

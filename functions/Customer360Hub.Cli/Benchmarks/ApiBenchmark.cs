@@ -8,6 +8,7 @@ using Customer360Hub.Embedded;
 using Customer360Hub.Embedded.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Profiles;
+using Customer360Hub.Scoring;
 using Customer360Hub.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -152,7 +153,7 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
                     Sources = ["businesscentral", "zendesk"],
                     Engine = engine,
                 };
-                var score = new ProfileScore { ProfileId = id, ScoredAt = now, Completeness = 0.71, SourceCount = 2, Model = "bench", Note = "Seeded." };
+                var score = new ProfileScore { ProfileId = id, ScoredAt = now, Model = ProfileScore.CurrentModel, Segment = "default", Score = 71, Band = HealthBands.Green, Confidence = 0.8 };
                 writes.Add(store.Profiles.Upsert(DocumentKey.Single(id), profile));
                 writes.Add(store.Scores.Upsert(DocumentKey.Single(id), score));
                 writes.Add(store.Aggregates.Upsert(

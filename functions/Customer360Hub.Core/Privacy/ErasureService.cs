@@ -2,6 +2,7 @@ using Customer360Hub.Archive;
 using Customer360Hub.Changes;
 using Customer360Hub.Profiles;
 using Customer360Hub.Resolution;
+using Customer360Hub.Scoring;
 using Customer360Hub.Storage;
 using Customer360Hub.Timeline;
 using Microsoft.Extensions.Logging;
@@ -263,9 +264,17 @@ public sealed partial class ErasureService(
             }
 
             writes.Add(store.Profiles.Delete(DocumentKey.Single(profileId)));
+            var score = await store.Scores.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
+            foreach (var row in score?.Document.PortfolioRows ?? [])
+            {
+                writes.Add(store.PortfolioRows.Delete(new DocumentKey(PortfolioEntry.ListOf(row), row)));
+            }
+
             writes.Add(store.Scores.Delete(DocumentKey.Single(profileId)));
             writes.AddRange(await DeletePartitionAsync(Containers.Timeline, profileId, cancellationToken).ConfigureAwait(false));
             writes.AddRange(await DeletePartitionAsync(Containers.History, profileId, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Health, profileId, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Alerts, profileId, cancellationToken).ConfigureAwait(false));
         }
 
         await WriteAsync(writes, cancellationToken).ConfigureAwait(false);

@@ -35,13 +35,15 @@ public static class EmbeddedServiceCollectionExtensions
             sp.GetRequiredService<DataFolder>().PathOf("bus.db"),
             sp.GetRequiredService<IOptions<SqliteBusOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability));
+            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability,
+            busyTimeout: sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.BusyTimeout));
         services.AddSingleton<IChangeBus>(sp => sp.GetRequiredService<SqliteChangeBus>());
         services.AddSingleton<IDeadLetterQueue>(sp => sp.GetRequiredService<SqliteChangeBus>());
         services.AddSingleton(sp => new SqliteDocumentStore(
             sp.GetRequiredService<DataFolder>().PathOf("store.db"),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability));
+            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability,
+            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.BusyTimeout));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         services.AddSingleton<IMessageEraser>(sp => sp.GetRequiredService<SqliteChangeBus>());
         services.AddSingleton<IStorageScrubber>(sp => sp.GetRequiredService<SqliteDocumentStore>());

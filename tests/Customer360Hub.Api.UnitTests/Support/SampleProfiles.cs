@@ -1,4 +1,5 @@
 using Customer360Hub.Profiles;
+using Customer360Hub.Scoring;
 using Customer360Hub.Storage;
 
 namespace Customer360Hub.Api.UnitTests.Support;
@@ -66,7 +67,7 @@ public static class SampleProfiles
             Sources = ["zendesk"],
             Engine = Engine,
         };
-        var score = new ProfileScore { ProfileId = JaneId, ScoredAt = Now, Completeness = 0.8, SourceCount = 2, Model = "preliminary-completeness", Note = "Preliminary." };
+        var score = new ProfileScore { ProfileId = JaneId, ScoredAt = Now, Model = ProfileScore.CurrentModel, Segment = "default", Score = 80, Band = HealthBands.Green, Confidence = 0.8 };
         var writes = new List<DocumentWrite>
         {
             store.Profiles.Upsert(DocumentKey.Single(JaneId), jane),
