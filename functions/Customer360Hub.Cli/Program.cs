@@ -11,6 +11,7 @@ root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SandboxCommand.Create());
 root.Subcommands.Add(ConnectorsCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 RunCommand.AddOptions(root);
 root.SetAction((result, cancellationToken) => RunCommand.RunAsync(result, cancellationToken));
 
