@@ -3,7 +3,11 @@ using Customer360Hub.Cli.Benchmarks;
 
 namespace Customer360Hub.Cli.Commands;
 
-/// <summary><c>c360 bench</c>: the end-to-end pipeline benchmark over a generated sample world (results go to docs/benchmarks.md).</summary>
+/// <summary>
+/// <c>c360 bench</c>: the end-to-end pipeline benchmark over a generated sample world;
+/// <c>c360 bench api</c>: the API read benchmark (needs <c>wrk</c>). Neither is part of the tests;
+/// results go to docs/benchmarks.md.
+/// </summary>
 internal static class BenchCommand
 {
     private static readonly Option<int> CustomersOption = new("--customers") { Description = "True customers in the generated sample world (10000, 100000, 1000000).", DefaultValueFactory = _ => 10_000 };
@@ -14,6 +18,11 @@ internal static class BenchCommand
     private static readonly Option<int> WorkersOption = new("--workers") { Description = "Resolver and scorer consumers per subscription.", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> OutOption = new("--out") { Description = "The JSON report (default bench-<customers>.json in the current folder)." };
     private static readonly Option<int> TimeoutOption = new("--timeout-minutes") { Description = "Longest wait for the hub to take in the world.", DefaultValueFactory = _ => 360 };
+
+    private static readonly Option<int> ProfilesOption = new("--profiles") { Description = "Profiles to seed.", DefaultValueFactory = _ => 100_000 };
+    private static readonly Option<int> DurationOption = new("--duration") { Description = "Seconds per measured run.", DefaultValueFactory = _ => 30 };
+    private static readonly Option<int> WarmupOption = new("--warmup") { Description = "Seconds of warm-up per endpoint.", DefaultValueFactory = _ => 15 };
+    private static readonly Option<int> ConnectionsOption = new("--connections") { Description = "Concurrent wrk connections.", DefaultValueFactory = _ => 32 };
 
     public static Command Create()
     {
@@ -48,6 +57,19 @@ internal static class BenchCommand
                 result.Tokens.Select(t => t.Value).ToList());
             return await new PipelineBenchmark(options, result.InvocationConfiguration.Output).RunAsync(cancellationToken).ConfigureAwait(false);
         });
+
+        var api = new Command("api", "GET profile throughput and latency with wrk on loopback, next to a static JSON endpoint of the same size (the ceiling).");
+        api.Options.Add(ProfilesOption);
+        api.Options.Add(DurationOption);
+        api.Options.Add(WarmupOption);
+        api.Options.Add(ConnectionsOption);
+        api.SetAction((result, cancellationToken) => new ApiBenchmark(
+            result.GetValue(ProfilesOption),
+            TimeSpan.FromSeconds(result.GetValue(DurationOption)),
+            TimeSpan.FromSeconds(result.GetValue(WarmupOption)),
+            result.GetValue(ConnectionsOption),
+            result.InvocationConfiguration.Output).RunAsync(cancellationToken));
+        bench.Subcommands.Add(api);
         return bench;
     }
 }

@@ -7,6 +7,7 @@ using Customer360Hub.Embedded.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
 using Customer360Hub.Sandbox.Hosting;
+using Customer360Hub.Scoring;
 using Customer360Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +23,8 @@ namespace Customer360Hub.Cli.Hosting;
 
 /// <summary>
 /// The whole hub in one process on the embedded ports: the sample source systems (sandbox),
-/// connectors on their schedules, resolver and scorer as bus consumers, and the HTTP API.
+/// connectors on their schedules, resolver and scorer as bus consumers, the daily scoring jobs
+/// (health snapshots, co-occurrence rules), and the HTTP API.
 /// </summary>
 public sealed class LocalHub : IAsyncDisposable
 {
@@ -94,6 +96,7 @@ public sealed class LocalHub : IAsyncDisposable
                 settings["Api:Keys:0:Name"] = "local-demo";
                 settings["Api:Keys:0:Key"] = demoKey;
                 settings["Api:Keys:0:Role"] = "admin";
+                settings["Api:Keys:0:Manager"] = "true";
             }
 
             builder.Configuration.AddInMemoryCollection(settings);
@@ -109,10 +112,11 @@ public sealed class LocalHub : IAsyncDisposable
             AddConsoleTelemetry(builder);
             builder.Services.AddHostedService<BusConsumerService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorScheduler>());
+            builder.Services.AddHostedService<ScheduledJobService>();
             extend?.Services?.Invoke(builder.Services);
 
             var app = builder.Build();
-            app.MapCustomer360Api();
+            app.UseCustomer360Api();
             extend?.Endpoints?.Invoke(app);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
