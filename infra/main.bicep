@@ -10,6 +10,12 @@ param environmentName string
 @description('Required. Azure region.')
 param location string
 
+@description('Required. The API\'s Entra ID application id URI or client id (docs/deploy.md): bearer tokens must carry it as audience.')
+param apiAudience string
+
+@description('Optional. Tenant that issues the API\'s bearer tokens (default: the deployment\'s tenant).')
+param apiTenantId string = tenant().tenantId
+
 @description('Optional. Cosmos DB capacity: serverless or autoscale.')
 @allowed([
   'serverless'
@@ -141,6 +147,8 @@ module functions 'modules/functionapp.bicep' = {
     serviceBusName: names.serviceBus
     cosmosAccountName: names.cosmos
     applicationInsightsName: names.insights
+    apiAudience: apiAudience
+    apiTenantId: apiTenantId
     maxDeliveryCount: maxDeliveryCount
     connectorSchedules: connectorSchedules
     jobSchedules: jobSchedules

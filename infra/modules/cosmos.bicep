@@ -39,6 +39,7 @@ var containerNames = [
   'refs'
   'households'
   'suppression'
+  'lookup'
   'health'
   'alerts'
   'portfolio'

@@ -53,7 +53,14 @@ public sealed class LocalHub : IAsyncDisposable
     public const string ConnectorStatusFolder = "connector-status";
 
     /// <summary>Configures and starts the hub. <paramref name="overrides"/> win over every other configuration source.</summary>
-    public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
+    public static Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default) =>
+        StartAsync(args, overrides, null, cancellationToken);
+
+    /// <summary>
+    /// Configures and starts the hub; <paramref name="extend"/> adds services (registered last, so
+    /// they win) and endpoints to it before it starts, as the benchmark does with its probes.
+    /// </summary>
+    public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, LocalHubExtension? extend, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Connector secrets live in user secrets on a developer machine (dotnet user-secrets set ...).
@@ -89,6 +96,7 @@ public sealed class LocalHub : IAsyncDisposable
                 settings["Api:Keys:0:Name"] = "local-demo";
                 settings["Api:Keys:0:Key"] = demoKey;
                 settings["Api:Keys:0:Role"] = "admin";
+                settings["Api:Keys:0:Manager"] = "true";
             }
 
             builder.Configuration.AddInMemoryCollection(settings);
@@ -105,9 +113,11 @@ public sealed class LocalHub : IAsyncDisposable
             builder.Services.AddHostedService<BusConsumerService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorScheduler>());
             builder.Services.AddHostedService<ScheduledJobService>();
+            extend?.Services?.Invoke(builder.Services);
 
             var app = builder.Build();
-            app.MapCustomer360Api();
+            app.UseCustomer360Api();
+            extend?.Endpoints?.Invoke(app);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new LocalHub(app, folderLock, sandbox, new Uri(address), demoKey!);

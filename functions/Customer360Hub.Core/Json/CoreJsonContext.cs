@@ -31,6 +31,7 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(HouseholdMember))]
 [JsonSerializable(typeof(SuppressionEntry))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
+[JsonSerializable(typeof(Customer360Hub.Auditing.AuditRecord))]
 [JsonSerializable(typeof(Customer360Hub.Scoring.HealthSnapshot))]
 [JsonSerializable(typeof(Customer360Hub.Scoring.AlertState))]
 [JsonSerializable(typeof(Customer360Hub.Scoring.PortfolioEntry))]

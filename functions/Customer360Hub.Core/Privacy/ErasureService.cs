@@ -15,7 +15,8 @@ namespace Customer360Hub.Privacy;
 /// first (so nothing in flight re-creates them), removes their messages from the bus, takes their
 /// records out of identity the way a source delete would, deletes every document about them
 /// (profiles, history, records, timeline and aggregates, reference index, pending, quarantine,
-/// scores, household membership), redacts the raw archive and finally scrubs the store files.
+/// scores, household membership) and what was derived from them elsewhere (the lookup index),
+/// redacts the raw archive and finally scrubs the store files.
 /// </summary>
 public sealed partial class ErasureService(
     HubStore store,
@@ -26,6 +27,7 @@ public sealed partial class ErasureService(
     IRawArchive archive,
     IEnumerable<IMessageEraser> buses,
     IEnumerable<IStorageScrubber> scrubbers,
+    IEnumerable<IDerivedDataEraser> derived,
     TimeProvider time,
     ILogger<ErasureService> logger)
 {
@@ -276,7 +278,13 @@ public sealed partial class ErasureService(
         }
 
         await WriteAsync(writes, cancellationToken).ConfigureAwait(false);
-        return writes.Count;
+        var count = writes.Count;
+        foreach (var eraser in derived)
+        {
+            count += await eraser.EraseAsync(scope.ProfileIds, cancellationToken).ConfigureAwait(false);
+        }
+
+        return count;
     }
 
     private async Task ForgetInIdentityAsync(SourceRecord record, CancellationToken cancellationToken)

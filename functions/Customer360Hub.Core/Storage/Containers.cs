@@ -54,5 +54,8 @@ public static class Containers
     /// <summary>Portfolio lists (churn risk, expansion), daily summaries, co-occurrence rules and job runs; partition = the list or kind.</summary>
     public const string Portfolio = "portfolio";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, History, Refs, Households, Suppression, Health, Alerts, Portfolio];
+    /// <summary>The API's lookup and search index (emails, phones, source ids, name tokens to profiles); partition = lookup key.</summary>
+    public const string Lookup = "lookup";
+
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, History, Refs, Households, Suppression, Lookup, Health, Alerts, Portfolio];
 }

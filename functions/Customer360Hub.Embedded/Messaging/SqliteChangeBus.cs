@@ -70,13 +70,13 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivals = new(StringComparer.Ordinal);
     private long _lastPrune;
 
-    public SqliteChangeBus(string path, IOptions<SqliteBusOptions> options, TimeProvider time, SqliteDurability durability = SqliteDurability.Normal, IReadOnlyDictionary<string, IReadOnlyList<string>>? subscriptions = null)
+    public SqliteChangeBus(string path, IOptions<SqliteBusOptions> options, TimeProvider time, SqliteDurability durability = SqliteDurability.Normal, IReadOnlyDictionary<string, IReadOnlyList<string>>? subscriptions = null, TimeSpan? busyTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = time;
         _subscriptions = subscriptions ?? Topics.Subscriptions;
-        _db = new SqliteDatabase(path, durability, Schema);
+        _db = new SqliteDatabase(path, durability, Schema, busyTimeout);
     }
 
     public async Task PublishAsync(string topic, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken = default)

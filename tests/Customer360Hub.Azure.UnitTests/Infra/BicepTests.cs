@@ -134,6 +134,16 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task Template_AuditContainer_TakesAppendsAndRefusesOverwritesAndDeletes()
+    {
+        var template = await Compiled.Value;
+
+        var policy = Assert.Single(Resources(template, "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"));
+        Assert.True(policy["properties"]!["allowProtectedAppendWrites"]!.GetValue<bool>());
+        Assert.Contains("indexOf(variables('containerNames'), 'audit')", policy["name"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Template_TopicsAndSubscriptions_MatchTheHubTopics()
     {
         var module = Templates(await Compiled.Value).Single(t => OwnResources(t, "Microsoft.ServiceBus/namespaces").Any());

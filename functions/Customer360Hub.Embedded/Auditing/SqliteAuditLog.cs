@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using Customer360Hub.Auditing;
+using Customer360Hub.Embedded.Sqlite;
+using Customer360Hub.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Customer360Hub.Embedded.Auditing;
+
+/// <summary>
+/// The embedded audit trail: <c>audit.db</c> in the data folder. Triggers refuse every UPDATE and
+/// DELETE, so the tables only ever grow; a side table indexes records by profile.
+/// </summary>
+public sealed class SqliteAuditLog : IAuditLog, IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            at INTEGER NOT NULL,
+            caller TEXT NOT NULL,
+            body BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_audit_at ON audit(at);
+        CREATE INDEX IF NOT EXISTS ix_audit_caller ON audit(caller, seq);
+        CREATE TABLE IF NOT EXISTS audit_profiles (
+            profile_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            PRIMARY KEY (profile_id, seq)) WITHOUT ROWID;
+        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_profiles_no_update BEFORE UPDATE ON audit_profiles BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_profiles_no_delete BEFORE DELETE ON audit_profiles BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        """;
+
+    private readonly SqliteDatabase _db;
+
+    public SqliteAuditLog(string path, SqliteDurability durability = SqliteDurability.Normal) => _db = new SqliteDatabase(path, durability, Schema);
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return _db.WriteAsync(s =>
+        {
+            foreach (var record in records)
+            {
+                var insert = s.Command("INSERT INTO audit (at, caller, body) VALUES ($at, $caller, $body) RETURNING seq");
+                insert.Parameters.AddWithValue("$at", record.At.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$caller", record.Caller);
+                insert.Parameters.Add("$body", SqliteType.Blob).Value = JsonSerializer.SerializeToUtf8Bytes(record, CoreJsonContext.Default.AuditRecord);
+                var seq = (long)insert.ExecuteScalar()!;
+                foreach (var profileId in record.ProfileIds.Distinct(StringComparer.Ordinal))
+                {
+                    var index = s.Command("INSERT INTO audit_profiles (profile_id, seq) VALUES ($p, $seq)");
+                    index.Parameters.AddWithValue("$p", profileId);
+                    index.Parameters.AddWithValue("$seq", seq);
+                    index.ExecuteNonQuery();
+                }
+            }
+
+            return 0;
+        }, cancellationToken);
+    }
+
+    public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
+        var after = ParseCursor(query.Cursor);
+        var sql = query.ProfileId is null
+            ? """
+              SELECT a.seq, a.body FROM audit a
+              WHERE a.seq > $after AND a.at >= $from AND a.at < $to AND ($caller IS NULL OR a.caller = $caller)
+              ORDER BY a.seq LIMIT $limit
+              """
+            : """
+              SELECT a.seq, a.body FROM audit_profiles p JOIN audit a ON a.seq = p.seq
+              WHERE p.profile_id = $profile AND p.seq > $after AND a.at >= $from AND a.at < $to AND ($caller IS NULL OR a.caller = $caller)
+              ORDER BY p.seq LIMIT $limit
+              """;
+        return Task.FromResult(_db.Read(s =>
+        {
+            var select = s.Command(sql);
+            select.Parameters.AddWithValue("$after", after);
+            select.Parameters.AddWithValue("$from", query.From.ToUnixTimeMilliseconds());
+            select.Parameters.AddWithValue("$to", query.To.ToUnixTimeMilliseconds());
+            select.Parameters.AddWithValue("$caller", (object?)query.Caller ?? DBNull.Value);
+            select.Parameters.AddWithValue("$limit", query.Limit + 1);
+            if (query.ProfileId is not null)
+            {
+                select.Parameters.AddWithValue("$profile", query.ProfileId);
+            }
+
+            var records = new List<AuditRecord>();
+            long last = 0;
+            var more = false;
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+            {
+                if (records.Count == query.Limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                last = reader.GetInt64(0);
+                records.Add(JsonSerializer.Deserialize((byte[])reader.GetValue(1), CoreJsonContext.Default.AuditRecord)!);
+            }
+
+            return new AuditPage(records, more ? last.ToString(CultureInfo.InvariantCulture) : null);
+        }));
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    private static long ParseCursor(string? cursor)
+    {
+        if (cursor is null)
+        {
+            return 0;
+        }
+
+        return long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq > 0
+            ? seq
+            : throw new ArgumentException("The audit cursor is not valid.", nameof(cursor));
+    }
+}
