@@ -153,7 +153,7 @@ internal static class SandboxCommand
             TimeSpan.FromSeconds(result.GetValue(TickSecondsOption)),
             result.GetValue(ChangeRateOption),
             TimeSpan.FromMinutes(result.GetValue(TimeoutOption)));
-        await new HealthBenchmark(result.InvocationConfiguration.Output).RunAsync(options, cancellationToken).ConfigureAwait(false);
+        await new HealthBenchmark(result.InvocationConfiguration.Output, TimeProvider.System).RunAsync(options, cancellationToken).ConfigureAwait(false);
         return 0;
     }
 }

@@ -23,7 +23,7 @@ namespace Customer360Hub.Cli.Evaluation;
 /// on tick by tick and measures the time from a change being pulled to its profile's new score
 /// being stored (where the API reads it).
 /// </summary>
-internal sealed class HealthBenchmark(TextWriter output)
+internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
 {
     private const string FreshnessInstrument = "c360.scorer.freshness";
 
@@ -32,7 +32,7 @@ internal sealed class HealthBenchmark(TextWriter output)
     public async Task<HealthBenchmarkResult> RunAsync(HealthBenchmarkOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var epoch = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var epoch = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
         var world = new SyntheticWorld(new WorldOptions { Customers = options.Customers, Seed = options.Seed, Epoch = epoch });
         var usageFolder = Path.Combine(options.Folder, "usage");
         var usage = await TrajectoryExporter.ExportAsync(world, usageFolder, options.Folder, cancellationToken).ConfigureAwait(false);
@@ -80,7 +80,7 @@ internal sealed class HealthBenchmark(TextWriter output)
 
         var clock = Stopwatch.StartNew();
         await using var hub = await LocalHub.StartAsync([], overrides, cancellationToken).ConfigureAwait(false);
-        var records = await DrainAsync(hub, TimeProvider.System.GetUtcNow(), options.Timeout, cancellationToken).ConfigureAwait(false);
+        var records = await DrainAsync(hub, time.GetUtcNow(), options.Timeout, cancellationToken).ConfigureAwait(false);
         var loadTime = clock.Elapsed;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Loaded and scored {records} records in {loadTime.TotalSeconds:F0} s")).ConfigureAwait(false);
 
@@ -99,7 +99,7 @@ internal sealed class HealthBenchmark(TextWriter output)
             }
 
             perSecond = changes / ticking.Elapsed.TotalSeconds;
-            await DrainAsync(hub, TimeProvider.System.GetUtcNow(), options.Timeout, cancellationToken).ConfigureAwait(false);
+            await DrainAsync(hub, time.GetUtcNow(), options.Timeout, cancellationToken).ConfigureAwait(false);
         }
 
         listener.Dispose();

@@ -14,7 +14,7 @@ public sealed class HealthBenchmarkTests : IDisposable
     {
         using var output = new StringWriter();
 
-        var result = await new HealthBenchmark(output).RunAsync(new HealthBenchmarkOptions(
+        var result = await new HealthBenchmark(output, TimeProvider.System).RunAsync(new HealthBenchmarkOptions(
             Customers: 60, Seed: 11, Folder: _folder, Ticks: 3, TickEvery: TimeSpan.FromMilliseconds(500), ChangeRate: 0.05, Timeout: TimeSpan.FromMinutes(3)));
 
         var scored = result.ByTrajectory.Values.Sum(t => t.Customers);
