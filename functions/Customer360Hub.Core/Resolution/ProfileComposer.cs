@@ -251,7 +251,7 @@ public sealed class ProfileComposer(
     }
 
     private static bool SameContent(GoldenProfile a, GoldenProfile b) =>
-        JsonSerializer.Serialize(Comparable(a), CoreJsonContext.Default.GoldenProfile) == JsonSerializer.Serialize(Comparable(b), CoreJsonContext.Default.GoldenProfile);
+        JsonSerializer.SerializeToUtf8Bytes(Comparable(a), CoreJsonContext.Default.GoldenProfile).AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(Comparable(b), CoreJsonContext.Default.GoldenProfile));
 
     private static GoldenProfile Comparable(GoldenProfile p) => p with { UpdatedAt = default, LastPulledAt = default, ValidFrom = default, LinkedMembers = [] };
 }

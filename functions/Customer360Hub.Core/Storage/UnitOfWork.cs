@@ -24,6 +24,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     // Buffered documents by partition, so a query finds its partition's changes without scanning the whole unit.
     private readonly Dictionary<(string Container, string PartitionKey), HashSet<string>> _dirtyIds = [];
+    private readonly Dictionary<(string Container, string PartitionKey, string? IdPrefix, string? IdBelow), SortedDictionary<string, StoredDocument>> _committed = [];
     private long _version;
 
     internal UnitOfWork(IDocumentStore inner, Action end)
@@ -70,6 +71,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
         _guards.Clear();
         _dirtyIds.Clear();
+        _committed.Clear();
     }
 
     public ValueTask DisposeAsync()
@@ -78,6 +80,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         _entries.Clear();
         _guards.Clear();
         _dirtyIds.Clear();
+        _committed.Clear();
         _end();
         return ValueTask.CompletedTask;
     }
@@ -100,11 +103,11 @@ public sealed class UnitOfWork : IAsyncDisposable
     internal async Task<DocumentPage> QueryAsync(string container, string partitionKey, DocumentQuery query, CancellationToken cancellationToken)
     {
         // The guard's version is read before the partition, so a writer that slips in between is caught at commit.
+        // A guard this unit added by writing to the partition has not been read yet: it is read now (LoadAsync
+        // skips guards already read), else the commit would bump it unconditionally and miss that writer.
         var guard = PartitionGuards.For(partitionKey);
-        if (_guards.Add((container, guard)))
-        {
-            await LoadAsync(container, [guard], cancellationToken).ConfigureAwait(false);
-        }
+        _guards.Add((container, guard));
+        await LoadAsync(container, [guard], cancellationToken).ConfigureAwait(false);
 
         var dirty = _dirtyIds.TryGetValue((container, partitionKey), out var ids)
             ? ids.Select(id => new DocumentKey(partitionKey, id)).Select(key => (Key: key, Entry: _entries[(container, key)])).ToList()
@@ -116,19 +119,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
 
         // The partition has buffered changes: merge the whole committed partition with them and page in memory.
-        var merged = new SortedDictionary<string, StoredDocument>(StringComparer.Ordinal);
-        string? continuation = null;
-        do
-        {
-            var page = await _inner.QueryAsync(container, partitionKey, query with { Limit = 1000, ContinuationToken = continuation, Descending = false }, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items)
-            {
-                merged[item.Key.Id] = item;
-            }
-
-            continuation = page.ContinuationToken;
-        }
-        while (continuation is not null);
+        var merged = new SortedDictionary<string, StoredDocument>(await CommittedAsync(container, partitionKey, query, cancellationToken).ConfigureAwait(false), StringComparer.Ordinal);
 
         foreach (var (entryKey, entry) in dirty)
         {
@@ -164,6 +155,35 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
 
         return new DocumentPage(items, more ? TokenPrefix + Convert.ToBase64String(Encoding.UTF8.GetBytes(items[^1].Key.Id)) : null);
+    }
+
+    /// <summary>
+    /// The committed documents of a partition (within the query's id range), read once per unit:
+    /// the engines query a partition they wrote to again and again within one batch.
+    /// </summary>
+    private async Task<SortedDictionary<string, StoredDocument>> CommittedAsync(string container, string partitionKey, DocumentQuery query, CancellationToken cancellationToken)
+    {
+        var range = (container, partitionKey, query.IdPrefix, query.IdBelow);
+        if (_committed.TryGetValue(range, out var cached))
+        {
+            return cached;
+        }
+
+        var committed = new SortedDictionary<string, StoredDocument>(StringComparer.Ordinal);
+        string? continuation = null;
+        do
+        {
+            var page = await _inner.QueryAsync(container, partitionKey, query with { Limit = 1000, ContinuationToken = continuation, Descending = false }, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items)
+            {
+                committed[item.Key.Id] = item;
+            }
+
+            continuation = page.ContinuationToken;
+        }
+        while (continuation is not null);
+        _committed[range] = committed;
+        return committed;
     }
 
     internal async Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)

@@ -27,6 +27,29 @@ internal sealed class SqliteSession : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// A cached command whose parameters are created once, in the order named; set their values by
+    /// position. Cheaper than <see cref="Command"/> for statements run for every document.
+    /// </summary>
+    public SqliteCommand Prepared(string sql, params string[] parameterNames)
+    {
+        ArgumentNullException.ThrowIfNull(parameterNames);
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _commands[sql] = command;
+        }
+
+        command.Transaction = _transaction;
+        return command;
+    }
+
     public void Execute(string sql)
     {
         using var command = Connection.CreateCommand();

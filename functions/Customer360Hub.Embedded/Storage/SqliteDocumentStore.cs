@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Customer360Hub.Embedded.Sqlite;
 using Customer360Hub.Privacy;
@@ -52,8 +53,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
             var found = new List<StoredDocument>(keys.Count);
             foreach (var key in keys)
             {
-                var read = s.Command(ReadSql);
-                Bind(read, container, key);
+                var read = s.Prepared(ReadSql, "$c", "$pk", "$id");
+                read.Parameters[0].Value = container;
+                read.Parameters[1].Value = key.PartitionKey;
+                read.Parameters[2].Value = key.Id;
                 using var reader = read.ExecuteReader();
                 if (reader.Read() && !Expired(reader, 2, now))
                 {
@@ -210,55 +213,99 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
         }
     }
 
+    /// <summary>
+    /// One write, in one statement whenever it can be: unconditional upserts and deletes need not
+    /// know what is there, and a conditional write carries its condition in its WHERE clause. Only a
+    /// write that found its condition false reads the document, to say why.
+    /// </summary>
     private static void Apply(SqliteSession s, DocumentWrite write, long now)
     {
-        var read = s.Command("SELECT etag, expires_at FROM documents WHERE container = $c AND pk = $pk AND id = $id");
-        Bind(read, write.Container, write.Key);
-        string? current = null;
-        using (var reader = read.ExecuteReader())
-        {
-            if (reader.Read() && !Expired(reader, 1, now))
-            {
-                current = reader.GetString(0);
-            }
-        }
-
-        if (write.IfMatch is not null && current != write.IfMatch)
-        {
-            throw new DocumentConflictException(write.Container, write.Key, current is null ? "it no longer exists" : "it changed since it was read");
-        }
-
+        var expires = write.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : (object)DBNull.Value;
         switch (write.Operation)
         {
-            case WriteOperation.Create when current is not null:
-                throw new DocumentConflictException(write.Container, write.Key, "it already exists");
-            case WriteOperation.Replace when current is null:
-                throw new DocumentConflictException(write.Container, write.Key, "it does not exist");
-            case WriteOperation.Delete:
-                var delete = s.Command("DELETE FROM documents WHERE container = $c AND pk = $pk AND id = $id");
-                Bind(delete, write.Container, write.Key);
-                delete.ExecuteNonQuery();
+            case WriteOperation.Delete when write.IfMatch is null:
+                Run(s.Prepared("DELETE FROM documents WHERE container = $c AND pk = $pk AND id = $id", "$c", "$pk", "$id"), write.Container, write.Key);
                 return;
-            default:
-                var upsert = s.Command("""
+            case WriteOperation.Delete:
+                if (Run(s.Prepared(
+                    "DELETE FROM documents WHERE container = $c AND pk = $pk AND id = $id AND etag = $if AND (expires_at IS NULL OR expires_at > $now)",
+                    "$c", "$pk", "$id", "$if", "$now"), write.Container, write.Key, write.IfMatch, now) == 0)
+                {
+                    throw Conflict(s, write, now);
+                }
+
+                return;
+            case WriteOperation.Upsert when write.IfMatch is null:
+                Run(s.Prepared("""
                     INSERT INTO documents (container, pk, id, etag, body, expires_at) VALUES ($c, $pk, $id, $etag, $body, $expires)
                     ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, body = excluded.body, expires_at = excluded.expires_at
-                    """);
-                Bind(upsert, write.Container, write.Key);
-                upsert.Parameters.AddWithValue("$etag", NewETag());
-                upsert.Parameters.Add("$body", SqliteType.Blob).Value = write.Body.ToArray();
-                upsert.Parameters.AddWithValue("$expires", write.TimeToLive is { } ttl ? now + (long)ttl.TotalMilliseconds : DBNull.Value);
-                upsert.ExecuteNonQuery();
+                    """, "$c", "$pk", "$id", "$etag", "$body", "$expires"), write.Container, write.Key, NewETag(), Body(write), expires);
+                return;
+            case WriteOperation.Create when write.IfMatch is not null:
+                // A version to match means the document exists, so creating it cannot succeed.
+                throw Conflict(s, write, now);
+            case WriteOperation.Create:
+                // An expired document counts as absent, so creating over it succeeds.
+                if (Run(s.Prepared("""
+                    INSERT INTO documents (container, pk, id, etag, body, expires_at) VALUES ($c, $pk, $id, $etag, $body, $expires)
+                    ON CONFLICT (container, pk, id) DO UPDATE SET etag = excluded.etag, body = excluded.body, expires_at = excluded.expires_at
+                    WHERE documents.expires_at IS NOT NULL AND documents.expires_at <= $now
+                    """, "$c", "$pk", "$id", "$etag", "$body", "$expires", "$now"), write.Container, write.Key, NewETag(), Body(write), expires, now) == 0)
+                {
+                    throw new DocumentConflictException(write.Container, write.Key, "it already exists");
+                }
+
+                return;
+            case WriteOperation.Replace when write.IfMatch is null:
+                if (Run(s.Prepared(
+                    "UPDATE documents SET etag = $etag, body = $body, expires_at = $expires WHERE container = $c AND pk = $pk AND id = $id AND (expires_at IS NULL OR expires_at > $now)",
+                    "$c", "$pk", "$id", "$etag", "$body", "$expires", "$now"), write.Container, write.Key, NewETag(), Body(write), expires, now) == 0)
+                {
+                    throw new DocumentConflictException(write.Container, write.Key, "it does not exist");
+                }
+
+                return;
+            default:
+                // Replace, or upsert, conditional on the ETag read.
+                if (Run(s.Prepared(
+                    "UPDATE documents SET etag = $etag, body = $body, expires_at = $expires WHERE container = $c AND pk = $pk AND id = $id AND etag = $if AND (expires_at IS NULL OR expires_at > $now)",
+                    "$c", "$pk", "$id", "$etag", "$body", "$expires", "$now", "$if"), write.Container, write.Key, NewETag(), Body(write), expires, now, write.IfMatch) == 0)
+                {
+                    throw Conflict(s, write, now);
+                }
+
                 return;
         }
     }
 
-    private static void Bind(SqliteCommand command, string container, DocumentKey key)
+    private static int Run(SqliteCommand command, string container, DocumentKey key, params object?[] values)
     {
-        command.Parameters.AddWithValue("$c", container);
-        command.Parameters.AddWithValue("$pk", key.PartitionKey);
-        command.Parameters.AddWithValue("$id", key.Id);
+        command.Parameters[0].Value = container;
+        command.Parameters[1].Value = key.PartitionKey;
+        command.Parameters[2].Value = key.Id;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[3 + i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQuery();
     }
+
+    /// <summary>Why a conditional write found its condition false.</summary>
+    private static DocumentConflictException Conflict(SqliteSession s, DocumentWrite write, long now)
+    {
+        var read = s.Prepared("SELECT expires_at FROM documents WHERE container = $c AND pk = $pk AND id = $id", "$c", "$pk", "$id");
+        read.Parameters[0].Value = write.Container;
+        read.Parameters[1].Value = write.Key.PartitionKey;
+        read.Parameters[2].Value = write.Key.Id;
+        using var reader = read.ExecuteReader();
+        var exists = reader.Read() && !Expired(reader, 0, now);
+        return new DocumentConflictException(write.Container, write.Key, exists ? "it changed since it was read" : "it no longer exists");
+    }
+
+    /// <summary>The body as an array, without a copy when it already is one.</summary>
+    private static byte[] Body(DocumentWrite write) =>
+        MemoryMarshal.TryGetArray(write.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : write.Body.ToArray();
 
     private static bool Expired(SqliteDataReader reader, int ordinal, long now) => !reader.IsDBNull(ordinal) && reader.GetInt64(ordinal) <= now;
 

@@ -154,6 +154,22 @@ public sealed class UnitOfWorkStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Commit_PartitionWrittenThenQueriedThenChangedByAnotherWriter_Fails()
+    {
+        // The unit writes into the partition first, so its guard is known before it is read; the
+        // partition read for the query (and kept for the unit's later queries) must still be guarded.
+        await using var work = _store.Begin();
+        await _store.WriteAsync([DocumentWrite.Upsert("identity", new DocumentKey("email:a@x.org", "r1"), Body("r1"))]);
+        await _store.QueryAsync("identity", "email:a@x.org", new DocumentQuery(Limit: 10));
+        await new UnitOfWorkStore(_inner).WriteAsync([DocumentWrite.Upsert("identity", new DocumentKey("email:a@x.org", "r2"), Body("r2"))]);
+        var again = await _store.QueryAsync("identity", "email:a@x.org", new DocumentQuery(Limit: 10));
+
+        Assert.Equal(["r1"], again.Items.Select(Text));
+        await Assert.ThrowsAsync<DocumentConflictException>(() => work.CommitAsync());
+        Assert.Equal(["r2"], (await _inner.QueryAsync("identity", "email:a@x.org", new DocumentQuery(Limit: 10))).Items.Select(Text));
+    }
+
+    [Fact]
     public async Task Scan_PartitionGuards_AreNeverReturned()
     {
         await _store.WriteAsync([DocumentWrite.Upsert("links", new DocumentKey("crm/contacts/1", "crm/contacts/2"), Body("link"))]);

@@ -125,6 +125,25 @@ public abstract class DocumentStoreContractTests : IDisposable
         await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([DocumentWrite.Create(Container, DocumentKey.Single("one"), Body("y"))]));
     }
 
+    [Fact]
+    public async Task Write_ConditionalDeleteOrReplaceWithStaleETag_ConflictsAndKeepsTheDocument()
+    {
+        var store = NewStore();
+        var key = DocumentKey.Single("p1");
+        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("v1"))]);
+        var stale = Assert.Single(await store.ReadAsync(Container, [key])).ETag;
+        await store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("v2"))]);
+
+        var delete = await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([DocumentWrite.Delete(Container, key, stale)]));
+        await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([new DocumentWrite(Container, key, WriteOperation.Replace, Body("v3"), stale)]));
+        await store.WriteAsync([DocumentWrite.Delete(Container, key)]);
+        var gone = await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("v4"), stale)]));
+
+        Assert.Contains("changed", delete.Message, StringComparison.Ordinal);
+        Assert.Contains("no longer exists", gone.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.ReadAsync(Container, [key]));
+    }
+
     protected static byte[] Body(string text) => Encoding.UTF8.GetBytes(text);
 
     protected static string Text(StoredDocument document) => Encoding.UTF8.GetString(document.Body.Span);
