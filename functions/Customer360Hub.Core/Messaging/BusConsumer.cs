@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Customer360Hub.Storage;
 using Customer360Hub.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,9 @@ namespace Customer360Hub.Messaging;
 /// </summary>
 public sealed partial class BusConsumer
 {
+    /// <summary>How many times a batch is handled whole while it keeps losing races, before it is split.</summary>
+    private const int ConflictAttempts = 3;
+
     private readonly IChangeBus _bus;
     private readonly IMessageHandler _handler;
     private readonly int _batchSize;
@@ -40,7 +44,7 @@ public sealed partial class BusConsumer
         activity?.SetTag("messaging.batch.message_count", batch.Count);
         try
         {
-            await HandleAndSettleAsync(batch, cancellationToken).ConfigureAwait(false);
+            await HandleBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && batch.Count > 1)
         {
@@ -97,6 +101,27 @@ public sealed partial class BusConsumer
         }
     }
 
+    /// <summary>
+    /// A batch that lost a race with a concurrent writer (a document or partition it read changed
+    /// before its commit) is handled again whole: nothing in it is poison, and handling its messages
+    /// one by one, each in its own commit, costs many times more than the batch.
+    /// </summary>
+    private async Task HandleBatchAsync(IReadOnlyList<ReceivedMessage> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await HandleAndSettleAsync(batch, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (DocumentConflictException ex) when (attempt < ConflictAttempts)
+            {
+                LogBatchConflict(_logger, ex, _handler.Topic, _handler.Subscription, batch.Count, attempt);
+            }
+        }
+    }
+
     private async Task HandleOneAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         try
@@ -132,6 +157,9 @@ public sealed partial class BusConsumer
         LogMessageFailed(_logger, error, _handler.Topic, _handler.Subscription, message.MessageId, message.DeliveryCount);
         return _bus.AbandonAsync(message, $"{error.GetType().Name}: {error.Message}", cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch of {Count} on {Topic}/{Subscription} lost a race with a concurrent writer (attempt {Attempt}); handling it again")]
+    private static partial void LogBatchConflict(ILogger logger, Exception error, string topic, string subscription, int count, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch of {Count} on {Topic}/{Subscription} failed; retrying one by one")]
     private static partial void LogBatchFailed(ILogger logger, Exception error, string topic, string subscription, int count);

@@ -2,6 +2,7 @@ using System.Text;
 using Customer360Hub.Embedded.Messaging;
 using Customer360Hub.Embedded.UnitTests.Support;
 using Customer360Hub.Messaging;
+using Customer360Hub.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -87,6 +88,20 @@ public sealed class SqliteChangeBusTests : IDisposable
     }
 
     [Fact]
+    public async Task Consumer_BatchLosesARaceWithAnotherWriter_IsHandledAgainWholeNotOneByOne()
+    {
+        using var bus = NewBus();
+        await bus.PublishAsync(Topic, [Message("m1", "k1"), Message("m2", "k2"), Message("m3", "k3")]);
+        var handler = new RacingHandler(losses: 2);
+        var consumer = new BusConsumer(bus, handler, batchSize: 10, NullLogger.Instance);
+
+        Assert.Equal(3, await consumer.PumpOnceAsync());
+
+        Assert.Equal([3, 3, 3], handler.BatchSizes);
+        Assert.Equal(0, bus.CountActive(Topic, Subscription));
+    }
+
+    [Fact]
     public async Task Replay_DeadLetter_IsDeliveredAgainAndLeavesTheDeadLetter()
     {
         using var bus = NewBus();
@@ -168,6 +183,27 @@ public sealed class SqliteChangeBusTests : IDisposable
         _time);
 
     private static BusMessage Message(string id, string key) => new(id, key, "test", Encoding.UTF8.GetBytes("payload of " + id));
+
+    /// <summary>Loses its commit to a concurrent writer the first <c>losses</c> times.</summary>
+    private sealed class RacingHandler(int losses) : IMessageHandler
+    {
+        public List<int> BatchSizes { get; } = [];
+
+        public string Topic => SqliteChangeBusTests.Topic;
+
+        public string Subscription => SqliteChangeBusTests.Subscription;
+
+        public Task<IReadOnlyList<Rejection>> HandleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken = default)
+        {
+            BatchSizes.Add(messages.Count);
+            if (BatchSizes.Count <= losses)
+            {
+                throw new DocumentConflictException("profiles", DocumentKey.Single("p1"), "it changed since it was read");
+            }
+
+            return Task.FromResult<IReadOnlyList<Rejection>>([]);
+        }
+    }
 
     private sealed class ThrowingHandler : IMessageHandler
     {
