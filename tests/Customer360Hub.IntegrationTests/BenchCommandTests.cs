@@ -30,6 +30,7 @@ public sealed class BenchCommandTests : IDisposable
         var root = json.RootElement;
         double Number(params string[] path) => path.Aggregate(root, (e, p) => e.GetProperty(p)).GetDouble();
         Assert.Equal(30, Number("customers"));
+        Assert.StartsWith("c360 bench --customers 30 ", root.GetProperty("command").GetString(), StringComparison.Ordinal);
         Assert.True(Number("ingest", "changes") > 100, "a world of 30 customers holds hundreds of changes");
         Assert.All(
             new[] { Number("ingest", "changesPerSecond"), Number("ingest", "cpuMillisecondsPerChange"), Number("storeOnlyCeiling", "changesPerSecond"), Number("ratios", "ingestToCeiling"),

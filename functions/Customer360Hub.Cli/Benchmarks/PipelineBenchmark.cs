@@ -115,7 +115,7 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
         var api = Latency(profiles);
         var staticEndpoint = Latency(statics);
         return new BenchReport(
-            "c360 bench " + string.Join(' ', options.Arguments),
+            "c360 " + string.Join(' ', options.Arguments),
             DateTimeOffset.UtcNow,
             new BenchMachine(Environment.ProcessorCount, CpuModel(), RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, loadBefore, LoadAverage()),
             options.Customers,
