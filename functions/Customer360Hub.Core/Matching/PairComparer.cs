@@ -53,7 +53,12 @@ public static class PairComparer
         var familyConflict = c.Levels[Family] == 3 && c.Levels[Birth] != 0 && c.Levels[Mail] != 0;
         c.PersonConflict = bothPeople && c.Levels[National] != 0
             && (c.Levels[Given] == 4 || familyConflict || c.Levels[Birth] == 4 || c.Levels[National] == 2 || generationConflict);
-        c.NamesOnly = !Enumerable.Range(0, c.Levels.Length).Any(i => i != Given && i != Family && c.Levels[i] is 0 or 1);
+        c.NamesOnly = true;
+        for (var i = 0; i < c.Levels.Length; i++)
+        {
+            c.NamesOnly &= i == Given || i == Family || c.Levels[i] is not (0 or 1);
+        }
+
         return c;
     }
 

@@ -14,7 +14,20 @@ namespace Customer360Hub.Matching;
 /// </summary>
 public sealed class PairScorer(MatchModel model, MatchPolicy policy)
 {
+    // Field positions in the comparison vector, looked up once: MatchField.Index searches by name.
+    private static readonly int Company = MatchField.Company.Index;
+    private static readonly int Address = MatchField.Address.Index;
+    private static readonly int Email = MatchField.Email.Index;
+    private static readonly int Phone = MatchField.Phone.Index;
+    private static readonly int FamilyName = MatchField.FamilyName.Index;
+    private static readonly int City = MatchField.City.Index;
+    private static readonly int Postcode = MatchField.Postcode.Index;
+    private static readonly int Region = MatchField.Region.Index;
+    private static readonly int StreetsDiffer = MatchField.Address.Levels.Count - 1;
+
     private readonly double[][] _weights = model.Fields.Count == 0 ? [] : MatchField.All.Select(f => Weights(model.Fields[f.Name])).ToArray();
+    private readonly FieldModel[] _fields = model.Fields.Count == 0 ? [] : MatchField.All.Select(f => model.Fields[f.Name]).ToArray();
+    private readonly (string Name, int Index)[] _trusted = [.. policy.TrustedIdentifiers.Select(n => (n, MatchField.IndexOf(n))).Where(t => t.Item2 >= 0)];
 
     /// <summary>The name of the contacts comparison in explanations (organisations only).</summary>
     public const string ContactsField = "contacts";
@@ -53,14 +66,14 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
             var weight = _weights[i][level];
             if (level == 0)
             {
-                weight = AdjustForFrequency(model.Fields[field.Name], weight, comparison.Values[i]);
+                weight = AdjustForFrequency(_fields[i], weight, comparison.Values[i]);
                 // An address shared by two people of one employer (same company or company email
                 // domain) is their workplace, not a home.
-                var sameEmployer = comparison.Levels[MatchField.Company.Index] is 0 or 1 or 2;
-                sharedHomeContact |= (field == MatchField.Address && !sameEmployer) || field == MatchField.Email || (field == MatchField.Phone && comparison.Levels[MatchField.FamilyName.Index] is 0 or 1);
+                var sameEmployer = comparison.Levels[Company] is 0 or 1 or 2;
+                sharedHomeContact |= (i == Address && !sameEmployer) || i == Email || (i == Phone && comparison.Levels[FamilyName] is 0 or 1);
             }
 
-            if ((weight > 0 && Discounted(field, comparison)) || CountedWithTheStreet(field, comparison))
+            if ((weight > 0 && Discounted(field, i, comparison)) || CountedWithTheStreet(i, comparison))
             {
                 weight = 0;
             }
@@ -135,9 +148,9 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
     /// different by their person-level fields share anyway (a home, an employer), and what a
     /// father and a son of the same name share when only one record carries the generation (Jr, Sr).
     /// </summary>
-    private static bool Discounted(MatchField field, PairComparison comparison) =>
-        (comparison.PersonConflict && (field.ContactPoint || field == MatchField.Company))
-        || (comparison.GenerationOneSided && field.ContactPoint && field != MatchField.Email);
+    private static bool Discounted(MatchField field, int index, PairComparison comparison) =>
+        (comparison.PersonConflict && (field.ContactPoint || index == Company))
+        || (comparison.GenerationOneSided && field.ContactPoint && index != Email);
 
     /// <summary>
     /// The parts of an address are one piece of evidence, not several: when both street
@@ -145,19 +158,18 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
     /// who moved is not three times less likely to be the same person, a neighbour not three
     /// times more); the region says nothing more once the cities were compared.
     /// </summary>
-    private static bool CountedWithTheStreet(MatchField field, PairComparison comparison)
+    private static bool CountedWithTheStreet(int field, PairComparison comparison)
     {
-        var streetsDiffer = comparison.Levels[MatchField.Address.Index] == MatchField.Address.Levels.Count - 1;
-        return (streetsDiffer && (field == MatchField.City || field == MatchField.Postcode || field == MatchField.Region))
-            || (field == MatchField.Region && comparison.Levels[MatchField.City.Index] >= 0);
+        var streetsDiffer = comparison.Levels[Address] == StreetsDiffer;
+        return (streetsDiffer && (field == City || field == Postcode || field == Region))
+            || (field == Region && comparison.Levels[City] >= 0);
     }
 
     private string? Trusted(PairComparison comparison)
     {
-        foreach (var name in policy.TrustedIdentifiers)
+        foreach (var (name, index) in _trusted)
         {
-            var index = MatchField.IndexOf(name);
-            if (index >= 0 && comparison.Levels[index] == 0)
+            if (comparison.Levels[index] == 0)
             {
                 return name;
             }
