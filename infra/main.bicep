@@ -10,6 +10,12 @@ param environmentName string
 @description('Required. Azure region.')
 param location string
 
+@description('Required. The API\'s Entra ID application id URI or client id (docs/deploy.md): bearer tokens must carry it as audience.')
+param apiAudience string
+
+@description('Optional. Tenant that issues the API\'s bearer tokens (default: the deployment\'s tenant).')
+param apiTenantId string = tenant().tenantId
+
 @description('Optional. Cosmos DB capacity: serverless or autoscale.')
 @allowed([
   'serverless'
@@ -32,6 +38,9 @@ param connectorSchedules object = {
   Salesforce: '0 */5 * * * *'
   Graph: '0 */5 * * * *'
 }
+
+@description('Optional. NCRONTAB schedule per scoring job (HealthSnapshots, CoOccurrenceRules); unset jobs run at 02:00 and 01:00 UTC.')
+param jobSchedules object = {}
 
 @description('Optional. Plain app settings (connector switches and URLs). Never a secret.')
 param appSettings object = {}
@@ -138,8 +147,11 @@ module functions 'modules/functionapp.bicep' = {
     serviceBusName: names.serviceBus
     cosmosAccountName: names.cosmos
     applicationInsightsName: names.insights
+    apiAudience: apiAudience
+    apiTenantId: apiTenantId
     maxDeliveryCount: maxDeliveryCount
     connectorSchedules: connectorSchedules
+    jobSchedules: jobSchedules
     appSettings: appSettings
     keyVaultReferences: keyVaultReferences
     tags: tags

@@ -9,6 +9,8 @@ root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(EraseCommand.Create());
 root.Subcommands.Add(DlqCommand.Create());
 root.Subcommands.Add(SandboxCommand.Create());
+root.Subcommands.Add(OpenApiCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(ConnectorsCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 RunCommand.AddOptions(root);

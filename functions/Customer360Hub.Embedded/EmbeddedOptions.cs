@@ -16,4 +16,11 @@ public sealed class EmbeddedOptions
     /// at a cost in write speed.
     /// </summary>
     public SqliteDurability Durability { get; set; } = SqliteDurability.Normal;
+
+    /// <summary>
+    /// How long a write waits for a lock another process holds on a store or bus file before it
+    /// fails with a clear error (and the bus retries the message later).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -4,6 +4,7 @@ using '../main.bicep'
 param environmentName = 'dev'
 param location = 'westeurope'
 param cosmosCapacityMode = 'serverless'
+param apiAudience = 'api://customer360hub-dev'
 param enableKeyVaultPurgeProtection = false
 param connectorSchedules = {
   BusinessCentral: '0 */15 * * * *'

@@ -5,6 +5,7 @@ param environmentName = 'prod'
 param location = 'westeurope'
 param cosmosCapacityMode = 'autoscale'
 param cosmosAutoscaleMaxThroughput = 10000
+param apiAudience = 'api://customer360hub'
 param alertEmail = 'ops@example.com'
 param connectorSchedules = {
   BusinessCentral: '0 */5 * * * *'
@@ -18,12 +19,5 @@ param appSettings = {
   Connectors__Zendesk__Enabled: 'true'
   Connectors__Zendesk__BaseUrl: 'https://example.zendesk.com'
   Connectors__BusinessCentral__Enabled: 'false'
-  Api__Keys__0__Name: 'salesforce'
-  Api__Keys__0__Role: 'reader'
-  Api__Keys__1__Name: 'ops'
-  Api__Keys__1__Role: 'admin'
 }
-param keyVaultReferences = {
-  Api__Keys__0__Key: 'api-key-salesforce'
-  Api__Keys__1__Key: 'api-key-ops'
-}
+param keyVaultReferences = {}

@@ -32,10 +32,17 @@ var containerNames = [
   'scores'
   'quarantine'
   'pending'
+  'links'
+  'stewardship'
+  'reviews'
   'history'
   'refs'
   'households'
   'suppression'
+  'lookup'
+  'health'
+  'alerts'
+  'portfolio'
 ]
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {

@@ -36,6 +36,12 @@ param cosmosAccountName string
 @description('Required. Application Insights name.')
 param applicationInsightsName string
 
+@description('Required. The API\'s Entra ID application id URI or client id: the audience its bearer tokens must carry.')
+param apiAudience string
+
+@description('Optional. Tenant that issues the API\'s bearer tokens.')
+param apiTenantId string = tenant().tenantId
+
 @description('Optional. Deliveries before dead-lettering; must match the subscriptions.')
 param maxDeliveryCount int = 10
 
@@ -50,6 +56,16 @@ var defaultConnectorSchedules = {
   HubSpot: '0 */5 * * * *'
   Salesforce: '0 */5 * * * *'
   Graph: '0 */5 * * * *'
+  FileDrop: '0 */5 * * * *'
+}
+
+@description('Optional. NCRONTAB schedule per scoring job function, e.g. { HealthSnapshots: \'0 30 3 * * *\' } (becomes the app setting <Name>Schedule). Jobs left out keep the default below.')
+param jobSchedules object = {}
+
+// Co-occurrence rules first, so the daily rescoring of every profile uses the day's rules.
+var defaultJobSchedules = {
+  CoOccurrenceRules: '0 0 1 * * *'
+  HealthSnapshots: '0 0 2 * * *'
 }
 
 @description('Optional. Plain settings, e.g. { Connectors__Zendesk__Enabled: \'true\', Connectors__Zendesk__BaseUrl: \'https://acme.zendesk.com\' }. Never put a secret here.')
@@ -84,9 +100,11 @@ var baseSettings = {
   Azure__Cosmos__Endpoint: cosmosEndpoint
   Azure__Cosmos__Database: cosmosDatabase
   Azure__Storage__BlobServiceUri: blobEndpoint
+  Api__EntraId__Authority: '${environment().authentication.loginEndpoint}${apiTenantId}/v2.0'
+  Api__EntraId__Audiences__0: apiAudience
 }
 
-var scheduleSettings = toObject(items(union(defaultConnectorSchedules, connectorSchedules)), entry => '${entry.key}Schedule', entry => entry.value)
+var scheduleSettings = toObject(items(union(defaultConnectorSchedules, connectorSchedules, defaultJobSchedules, jobSchedules)), entry => '${entry.key}Schedule', entry => entry.value)
 
 // Secrets the hub always needs; the operator creates them once (docs/deploy.md).
 var requiredSecrets = {

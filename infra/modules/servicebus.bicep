@@ -17,7 +17,13 @@ param duplicateDetectionWindow string = 'PT10M'
 @description('Optional. Tags for every resource.')
 param tags object = {}
 
-@description('Topic to its subscriptions (the same names as Customer360Hub.Messaging.Topics).')
+@description('The hub topics (Customer360Hub.Messaging.Topics).')
+var topicNames = [
+  'source-changes'
+  'profile-changes'
+]
+
+@description('Topic to its subscriptions (the same names as Customer360Hub.Messaging.Topics.Subscriptions).')
 var topology = [
   {
     topic: 'source-changes'
@@ -26,6 +32,10 @@ var topology = [
   {
     topic: 'profile-changes'
     subscription: 'scorer'
+  }
+  {
+    topic: 'profile-changes'
+    subscription: 'lookup-indexer'
   }
 ]
 
@@ -45,9 +55,9 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
 }
 
 resource topics 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = [
-  for entry in topology: {
+  for topic in topicNames: {
     parent: namespace
-    name: entry.topic
+    name: topic
     properties: {
       requiresDuplicateDetection: true
       duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
@@ -58,8 +68,8 @@ resource topics 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = [
 ]
 
 resource subscriptions 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = [
-  for (entry, i) in topology: {
-    parent: topics[i]
+  for entry in topology: {
+    parent: topics[indexOf(topicNames, entry.topic)]
     name: entry.subscription
     properties: {
       // Sessions keyed on the partition key: one record's (or customer's, or profile's) messages in order.

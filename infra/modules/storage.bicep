@@ -12,6 +12,10 @@ param location string = resourceGroup().location
 @minValue(1)
 param rawRetentionDays int = 400
 
+@description('Optional. Days each audit blob is kept immutable (appends allowed, overwrites and deletes refused).')
+@minValue(1)
+param auditRetentionDays int = 365
+
 @description('Optional. Tags for every resource.')
 param tags object = {}
 
@@ -64,6 +68,18 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
     }
   }
 ]
+
+// The audit trail only grows: new records may be appended, nothing may be overwritten or deleted
+// during the retention period. Left unlocked so the period can be changed; lock it (docs/deploy.md)
+// once the retention is settled.
+resource auditImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: containers[indexOf(containerNames, 'audit')]
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: auditRetentionDays
+    allowProtectedAppendWrites: true
+  }
+}
 
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: account

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Customer360Hub.Cli.Hosting;
 using Customer360Hub.Sandbox.World;
+using Customer360Hub.Scoring;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Customer360Hub.IntegrationTests;
 
@@ -77,6 +79,22 @@ public sealed class LocalHubTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         using var missing = await _http.GetAsync(new Uri("api/v1/profiles/p-00000000000000000000", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_DailyScoringJobs_CatchUpAtStartAndWriteThePortfolioSummary()
+    {
+        var jobs = _hub.Services.GetRequiredService<ScheduledJobRunner>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await jobs.LastRunAsync(HealthSnapshotJob.JobName) is null || await jobs.LastRunAsync(CoOccurrenceJob.JobName) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the daily jobs did not run at start");
+            await Task.Delay(200);
+        }
+
+        var summary = await _hub.Services.GetRequiredService<PortfolioQueries>().DistributionAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.InRange(summary!.Day, today.AddDays(-1), today);
     }
 
     private static async Task<JsonElement> WaitForAsync(Func<Task<JsonElement?>> probe)

@@ -85,7 +85,7 @@ public sealed class ProfileApiTests : IAsyncLifetime
         do
         {
             var page = await GetJsonAsync($"api/v1/profiles/{id}/timeline?limit=3" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
-            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("recordKey").GetString()!, i.GetProperty("occurredAt").GetDateTimeOffset())));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => (RecordKey(i), i.GetProperty("occurredAt").GetDateTimeOffset())));
             cursor = page.TryGetProperty("nextCursor", out var next) ? next.GetString() : null;
             pages++;
         }
@@ -95,9 +95,9 @@ public sealed class ProfileApiTests : IAsyncLifetime
         Assert.Equal(9, seen.Select(s => s.Key).Distinct().Count());
         Assert.Equal(seen.OrderByDescending(s => s.At).Select(s => s.Key), seen.Select(s => s.Key));
 
-        var orders = await GetJsonAsync($"api/v1/profiles/{id}/timeline?types=order");
-        Assert.Equal(["shop/order/O2", "shop/order/O1"], orders.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("recordKey").GetString()));
-        using var badType = await _http.GetAsync(new Uri($"api/v1/profiles/{id}/timeline?types=party", UriKind.Relative));
+        var orders = await GetJsonAsync($"api/v1/profiles/{id}/timeline?kind=order");
+        Assert.Equal(["shop/order/O2", "shop/order/O1"], orders.GetProperty("items").EnumerateArray().Select(RecordKey));
+        using var badType = await _http.GetAsync(new Uri($"api/v1/profiles/{id}/timeline?kind=party", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
         using var badCursor = await _http.GetAsync(new Uri($"api/v1/profiles/{id}/timeline?cursor=%21%21", UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
@@ -320,4 +320,7 @@ public sealed class ProfileApiTests : IAsyncLifetime
 
         throw new TimeoutException("The hub did not reach the expected state within 60 seconds.");
     }
+
+    private static string RecordKey(JsonElement item) =>
+        $"{item.GetProperty("source").GetString()}/{item.GetProperty("entityType").GetString()}/{item.GetProperty("recordId").GetString()}";
 }

@@ -11,8 +11,10 @@ public sealed class FileDropOptions : ConnectorOptions
 {
     public const string SectionName = "Connectors:FileDrop";
 
-    /// <summary>The local folder files are dropped into.</summary>
-    [Required]
+    /// <summary>
+    /// The local folder files are dropped into (local hosts). The Functions app reads the Blob
+    /// container <c>Azure:Storage:FileDropContainer</c> instead and ignores this.
+    /// </summary>
     public string Folder { get; set; } = string.Empty;
 
     /// <summary>The entity type records get in their record key (<c>filedrop/{EntityType}/{record_id}</c>).</summary>

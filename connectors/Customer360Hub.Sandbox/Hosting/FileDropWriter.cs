@@ -6,22 +6,25 @@ namespace Customer360Hub.Sandbox.Hosting;
 
 /// <summary>
 /// Plays a legacy system that exports its members as CSV files into a folder: the whole history
-/// once, then one file per tick with what changed. Files appear atomically (written, then renamed).
+/// once, then one file per tick with what changed. Files appear atomically (written, then renamed),
+/// stamped with the world's time of the export, so the rows' modification time (the file's, as the
+/// rows carry none) is the same in every run over the same world.
 /// </summary>
 internal sealed class FileDropWriter(SyntheticWorld world, SandboxFaults faults, string folder)
 {
     private const string Entity = "members";
 
     public Task WriteHistoryAsync(CancellationToken cancellationToken) =>
-        WriteAsync($"{Entity}-000000.csv", world.Records(SourceNames.FileDrop, Entity, null).Where(r => r.ModifiedAt < world.Options.Epoch), cancellationToken);
+        WriteAsync($"{Entity}-000000.csv", world.Records(SourceNames.FileDrop, Entity, null).Where(r => r.ModifiedAt < world.Options.Epoch), world.Options.Epoch, cancellationToken);
 
     public Task WriteTickAsync(CancellationToken cancellationToken)
     {
         var start = world.Options.Epoch + (world.Options.TickLength * (world.Tick - 1));
-        return WriteAsync($"{Entity}-{world.Tick:D6}.csv", world.Records(SourceNames.FileDrop, Entity, start).Where(r => r.ModifiedAt < start + world.Options.TickLength), cancellationToken);
+        var end = start + world.Options.TickLength;
+        return WriteAsync($"{Entity}-{world.Tick:D6}.csv", world.Records(SourceNames.FileDrop, Entity, start).Where(r => r.ModifiedAt < end), end, cancellationToken);
     }
 
-    private async Task WriteAsync(string name, IEnumerable<WorldRecord> records, CancellationToken cancellationToken)
+    private async Task WriteAsync(string name, IEnumerable<WorldRecord> records, DateTimeOffset exportedAt, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name);
@@ -44,6 +47,7 @@ internal sealed class FileDropWriter(SyntheticWorld world, SandboxFaults faults,
             }
         }
 
+        File.SetLastWriteTimeUtc(temporary, exportedAt.UtcDateTime);
         File.Move(temporary, path);
     }
 }

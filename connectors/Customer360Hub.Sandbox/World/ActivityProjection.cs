@@ -6,7 +6,7 @@ namespace Customer360Hub.Sandbox.World;
 /// Produces the transactions each system holds for the party records of one unit. Business dates
 /// fall between the unit joining and the epoch; the records' modification order is the unit's.
 /// </summary>
-internal static class ActivityProjection
+internal static partial class ActivityProjection
 {
     private const ulong ActivityStream = 21;
 
@@ -66,6 +66,7 @@ internal static class ActivityProjection
                 break;
         }
 
+        Recent(seed, world, unit, source, parties, context);
         return list;
     }
 
@@ -325,6 +326,16 @@ internal static class ActivityProjection
         private int _next = firstSlot;
 
         public WorldUnit Unit => unit;
+
+        public DateTimeOffset Epoch => world.Options.Epoch;
+
+        /// <summary>A business time between <paramref name="fromDaysAgo"/> and <paramref name="toDaysAgo"/> before the epoch; null when the unit had not joined yet.</summary>
+        public DateTimeOffset? Recent(ref WorldRandom random, double fromDaysAgo, double toDaysAgo)
+        {
+            var at = world.Options.Epoch.AddDays(-(fromDaysAgo + ((toDaysAgo - fromDaysAgo) * random.NextDouble())));
+            at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
+            return at > world.JoinedAt(unit.Index) ? at : null;
+        }
 
         /// <summary>A business date between the unit joining and the epoch.</summary>
         public DateTimeOffset BusinessTime(ref WorldRandom random)

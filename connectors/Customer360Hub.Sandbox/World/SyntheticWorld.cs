@@ -234,6 +234,31 @@ public sealed class SyntheticWorld
         return PartyProjection.Project(Options.Seed, unit, SourceProfile.Of(source));
     }
 
+    /// <summary>Where the unit's customers are heading: the ground truth for judging health scores.</summary>
+    public Trajectory TrajectoryOf(int unit) => PlanOf(unit).Trajectory;
+
+    /// <summary>What the unit's trajectory put into its data, channel by channel (nothing for a silent churner).</summary>
+    public TrajectoryTrouble TroubleOf(int unit)
+    {
+        var plan = PlanOf(unit);
+        return new TrajectoryTrouble(plan.UsageDrop, plan.SupportLoad, plan.PaymentTrouble, plan.Disengagement);
+    }
+
+    internal TrajectoryPlan PlanOf(int unit) => TrajectoryPlan.Of(Options.Seed, unit);
+
+    /// <summary>The customers of the unit a health score is kept for: a company's organisation, or each person of a consumer or household.</summary>
+    public IReadOnlyList<TrueCustomer> ScoredCustomers(WorldUnit unit) => UsageProjection.ScoredCustomers(unit);
+
+    /// <summary>The record key (<c>source/entityType/recordId</c>) of one party record of the customer; null when no system knows it.</summary>
+    public string? AnchorOf(WorldUnit unit, TrueCustomer customer) => UsageProjection.AnchorOf(this, unit, customer);
+
+    /// <summary>The product usage of the unit's scored customers in the last 90 days of the history (none for customers whose usage is not tracked).</summary>
+    public IReadOnlyList<UsageRecord> Usage(WorldUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return UsageProjection.Project(this, unit);
+    }
+
     /// <summary>Every party record of <paramref name="source"/>, unit by unit.</summary>
     public IEnumerable<PartyView> Parties(string source) => Units().SelectMany(u => Parties(u, source));
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Customer360Hub.Api.Pipeline;
 using Customer360Hub.Api.Profiles;
 using Customer360Hub.Connectors.Sdk;
 using Microsoft.AspNetCore.Http;
@@ -5,15 +7,17 @@ using Microsoft.AspNetCore.Http;
 namespace Customer360Hub.Api.Connectors;
 
 /// <summary>
-/// Connector health for operators (<c>GET /api/v1/connectors</c>), shared by the local host and the
-/// Functions app. Reads what the connectors persisted, so it works wherever they run.
+/// Connector health for operators (<c>GET /api/v1/connectors</c>, admin role), the same in the local
+/// host and the Functions app. Reads what the connectors persisted, so it works wherever they run;
+/// it holds no profile data.
 /// </summary>
 public sealed class ConnectorHandlers(IConnectorStatusStore statuses, TimeProvider time)
 {
-    public async Task<IResult> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IResult> ListAsync(ApiRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
-        var views = (await statuses.ListAsync(cancellationToken).ConfigureAwait(false))
+        var views = (await statuses.ListAsync(request.Aborted).ConfigureAwait(false))
             .OrderBy(s => s.Source, StringComparer.Ordinal)
             .Select(s => new ConnectorHealthView(
                 s.Source,
@@ -27,6 +31,6 @@ public sealed class ConnectorHandlers(IConnectorStatusStore statuses, TimeProvid
                 s.Errors,
                 s.LastError))
             .ToList();
-        return Results.Json(new ConnectorHealthList(views), ApiJsonContext.Default.ConnectorHealthList);
+        return Results.Bytes(JsonSerializer.SerializeToUtf8Bytes(new ConnectorHealthList(views), ApiJsonContext.Default.ConnectorHealthList), "application/json; charset=utf-8");
     }
 }

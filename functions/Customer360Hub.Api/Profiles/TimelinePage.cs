@@ -1,6 +1,4 @@
-using Customer360Hub.Profiles;
-
 namespace Customer360Hub.Api.Profiles;
 
 /// <summary>A page of a profile's timeline, newest first; pass <paramref name="NextCursor"/> as <c>cursor</c> for the next page.</summary>
-public sealed record TimelinePage(string ProfileId, IReadOnlyList<TimelineEntry> Items, string? NextCursor);
+public sealed record TimelinePage(string ProfileId, IReadOnlyList<TimelineItem> Items, string? NextCursor);

@@ -1,34 +1,46 @@
+using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Customer360Hub.Api.Security;
 
-/// <summary>Recognises callers by the <c>X-Api-Key</c> header, comparing in constant time.</summary>
-public sealed class ApiKeyAuthenticator(IOptionsMonitor<ApiOptions> options)
+/// <summary>
+/// Recognises callers by API key. The lookup time says nothing about how close a guess was: keys
+/// are found by the process's randomized string hash (a guess cannot aim at a key's bucket), and a
+/// candidate is compared in constant time. No per-request hashing of the key is needed.
+/// </summary>
+public sealed class ApiKeyAuthenticator
 {
-    public const string HeaderName = "X-Api-Key";
+    private const int MaxKeyLength = 256;
+    private readonly FrozenDictionary<string, Caller> _callers;
 
-    /// <summary>The caller, or null when the request carries no known key.</summary>
-    public Caller? Authenticate(HttpRequest request)
+    public ApiKeyAuthenticator(IOptions<ApiOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var presented = request.Headers[HeaderName].ToString();
-        if (presented.Length == 0)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        _callers = options.Value.Keys.ToFrozenDictionary(
+            k => k.Key,
+            k => new Caller(k.Name, [k.Role], k.Manager, k.UserId),
+            FixedTimeOrdinal.Instance);
+    }
 
-        var presentedBytes = Encoding.UTF8.GetBytes(presented);
-        foreach (var key in options.CurrentValue.Keys)
-        {
-            if (key.Key.Length > 0 && CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key.Key)))
-            {
-                return new Caller(key.Name, key.Role);
-            }
-        }
+    public bool HasKeys => _callers.Count > 0;
 
-        return null;
+    /// <summary>The caller, or null for an unknown key.</summary>
+    public Caller? Authenticate(string presented)
+    {
+        ArgumentNullException.ThrowIfNull(presented);
+        return presented.Length is > 0 and <= MaxKeyLength && _callers.TryGetValue(presented, out var caller) ? caller : null;
+    }
+
+    /// <summary>Ordinal equality in time independent of where two keys differ; the randomized ordinal hash code.</summary>
+    private sealed class FixedTimeOrdinal : IEqualityComparer<string>
+    {
+        public static readonly FixedTimeOrdinal Instance = new();
+
+        public bool Equals(string? x, string? y) =>
+            x is not null && y is not null && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(x.AsSpan()), MemoryMarshal.AsBytes(y.AsSpan()));
+
+        public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(obj);
     }
 }

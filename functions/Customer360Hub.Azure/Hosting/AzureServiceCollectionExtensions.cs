@@ -4,17 +4,21 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Azure.Storage.Blobs;
 using Customer360Hub.Api.Hosting;
 using Customer360Hub.Archive;
+using Customer360Hub.Auditing;
 using Customer360Hub.Azure.Archive;
 using Customer360Hub.Azure.Checkpoints;
 using Customer360Hub.Azure.Connectors;
-using Customer360Hub.Azure.Http;
+using Customer360Hub.Azure.Auditing;
 using Customer360Hub.Azure.Messaging;
+using Customer360Hub.Azure.Notifications;
 using Customer360Hub.Azure.Storage;
 using Customer360Hub.Checkpoints;
+using Customer360Hub.Connectors.FileDrop;
 using Customer360Hub.Connectors.Sdk;
 using Customer360Hub.Connectors.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
+using Customer360Hub.Notifications;
 using Customer360Hub.Storage;
 using Customer360Hub.Telemetry;
 using Microsoft.Azure.Cosmos;
@@ -31,7 +35,7 @@ public static class AzureServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the Functions app runs on: the core engines, the Azure ports, the connectors, the
-    /// API handlers, the trigger-facing services and telemetry to Azure Monitor. The Functions
+    /// API (the same operations as the local host), the trigger-facing services and telemetry to Azure Monitor. The Functions
     /// project's Program.cs calls only this.
     /// </summary>
     public static IServiceCollection AddCustomer360FunctionsApp(this IServiceCollection services, IConfiguration configuration)
@@ -47,14 +51,14 @@ public static class AzureServiceCollectionExtensions
             .AddCustomer360AzureMonitor(configuration, credential);
         services.AddSingleton<TriggerDispatcher>();
         services.AddSingleton<ConnectorJobs>();
-        services.AddSingleton<HttpApi>();
         return services;
     }
 
     /// <summary>
-    /// The Azure homes of the ports: Cosmos DB store, Blob archive and checkpoints, Service Bus
-    /// publishing and dead-letter admin. Every client authenticates with the managed identity
-    /// (<see cref="DefaultAzureCredential"/>); there is no key or connection string to set.
+    /// The Azure homes of the ports: Cosmos DB store, Blob archive, checkpoints and audit trail, Service Bus
+    /// publishing and dead-letter admin, alerts as Microsoft Graph mail. Every client authenticates
+    /// with the managed identity (<see cref="DefaultAzureCredential"/>); there is no key or
+    /// connection string to set.
     /// </summary>
     public static IServiceCollection AddCustomer360Azure(this IServiceCollection services)
     {
@@ -86,6 +90,10 @@ public static class AzureServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICheckpointStore>(sp => new BlobCheckpointStore(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.CheckpointsContainer)));
+        services.AddSingleton<IAuditLog>(sp => new BlobAuditLog(
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.AuditContainer)));
+        services.AddSingleton<IFileDropSource>(sp => new BlobFileDropSource(
+            sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.FileDropContainer)));
         services.AddSingleton<IConnectorStatusStore>(sp => new BlobConnectorStatusStore(
             sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(sp.GetRequiredService<IOptions<BlobStorageOptions>>().Value.CheckpointsContainer)));
 
@@ -95,6 +103,12 @@ public static class AzureServiceCollectionExtensions
         services.AddSingleton<ServiceBusChangeBus>();
         services.AddSingleton<IChangeBus>(sp => sp.GetRequiredService<ServiceBusChangeBus>());
         services.AddSingleton<IDeadLetterQueue>(sp => sp.GetRequiredService<ServiceBusChangeBus>());
+
+        services.AddOptions<GraphNotifierOptions>().BindConfiguration(GraphNotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(GraphNotifier.HttpClientName)
+            .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<IOptions<GraphNotifierOptions>>().Value.Scope, sp.GetRequiredService<TimeProvider>()))
+            .AddStandardResilienceHandler();
+        services.AddSingleton<INotifier, GraphNotifier>();
         return services;
     }
 

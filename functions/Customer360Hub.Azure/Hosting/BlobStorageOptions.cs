@@ -17,4 +17,12 @@ public sealed class BlobStorageOptions
 
     [Required]
     public string CheckpointsContainer { get; set; } = "checkpoints";
+
+    /// <summary>The API's audit trail in append blobs (an immutability policy keeps it append-only).</summary>
+    [Required]
+    public string AuditContainer { get; set; } = "audit";
+
+    /// <summary>Batch files for the file-drop connector (read in name order).</summary>
+    [Required]
+    public string FileDropContainer { get; set; } = "filedrop";
 }

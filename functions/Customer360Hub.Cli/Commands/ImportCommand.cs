@@ -29,7 +29,7 @@ internal static class ImportCommand
 
     public static Command Create()
     {
-        var command = new Command("import", "Import batch files of party records (canonical CSV columns or NDJSON) into the hub.");
+        var command = new Command("import", "Import batch files of party records (canonical CSV columns or NDJSON), or product usage with --entity usage, into the hub.");
         command.Arguments.Add(PathArgument);
         command.Options.Add(DataOption);
         command.Options.Add(EntityOption);

@@ -7,6 +7,7 @@ using Customer360Hub.Embedded.Hosting;
 using Customer360Hub.Hosting;
 using Customer360Hub.Messaging;
 using Customer360Hub.Sandbox.Hosting;
+using Customer360Hub.Scoring;
 using Customer360Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -22,7 +23,8 @@ namespace Customer360Hub.Cli.Hosting;
 
 /// <summary>
 /// The whole hub in one process on the embedded ports: the sample source systems (sandbox),
-/// connectors on their schedules, resolver and scorer as bus consumers, and the HTTP API.
+/// connectors on their schedules, resolver and scorer as bus consumers, the daily scoring jobs
+/// (health snapshots, co-occurrence rules), and the HTTP API.
 /// </summary>
 public sealed class LocalHub : IAsyncDisposable
 {
@@ -51,7 +53,14 @@ public sealed class LocalHub : IAsyncDisposable
     public const string ConnectorStatusFolder = "connector-status";
 
     /// <summary>Configures and starts the hub. <paramref name="overrides"/> win over every other configuration source.</summary>
-    public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default)
+    public static Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, CancellationToken cancellationToken = default) =>
+        StartAsync(args, overrides, null, cancellationToken);
+
+    /// <summary>
+    /// Configures and starts the hub; <paramref name="extend"/> adds services (registered last, so
+    /// they win) and endpoints to it before it starts, as the benchmark does with its probes.
+    /// </summary>
+    public static async Task<LocalHub> StartAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, LocalHubExtension? extend, CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Connector secrets live in user secrets on a developer machine (dotnet user-secrets set ...).
@@ -87,6 +96,7 @@ public sealed class LocalHub : IAsyncDisposable
                 settings["Api:Keys:0:Name"] = "local-demo";
                 settings["Api:Keys:0:Key"] = demoKey;
                 settings["Api:Keys:0:Role"] = "admin";
+                settings["Api:Keys:0:Manager"] = "true";
             }
 
             builder.Configuration.AddInMemoryCollection(settings);
@@ -102,9 +112,12 @@ public sealed class LocalHub : IAsyncDisposable
             AddConsoleTelemetry(builder);
             builder.Services.AddHostedService<BusConsumerService>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectorScheduler>());
+            builder.Services.AddHostedService<ScheduledJobService>();
+            extend?.Services?.Invoke(builder.Services);
 
             var app = builder.Build();
-            app.MapCustomer360Api();
+            app.UseCustomer360Api();
+            extend?.Endpoints?.Invoke(app);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new LocalHub(app, folderLock, sandbox, new Uri(address), demoKey!);

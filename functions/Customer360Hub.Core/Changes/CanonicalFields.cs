@@ -39,6 +39,9 @@ public static class CanonicalFields
     /// <summary>For a contact: roles at its account, comma separated (<c>buyer</c>, <c>champion</c>, <c>executive_sponsor</c>, ...).</summary>
     public const string ContactRole = "contact_role";
 
+    /// <summary>The account owner: the email address of the account team member alerts about this customer go to.</summary>
+    public const string Owner = "owner";
+
     /// <summary>Preferences: an ISO 639 language code and the channel the person prefers.</summary>
     public const string PreferredLanguage = "preferred_language";
     public const string PreferredChannel = "preferred_channel";
@@ -85,6 +88,15 @@ public static class CanonicalFields
     /// <summary>Marketing event or interaction: the channel (<c>email</c>, <c>sms</c>, <c>phone</c>, <c>meeting</c>, ...).</summary>
     public const string Channel = "channel";
 
+    /// <summary>Ticket: the priority (<c>low</c>, <c>normal</c>, <c>high</c>, <c>urgent</c>, ...); see <c>Profiles:Aggregates:EscalationPriorities</c>.</summary>
+    public const string Priority = "priority";
+
+    /// <summary>Survey answer: the Net Promoter Score answer, a whole number from 0 to 10.</summary>
+    public const string Nps = "nps";
+
+    /// <summary>Subscription: the usage the plan allows per day, in the unit of the usage records' <see cref="Quantity"/>.</summary>
+    public const string UsageLimit = "usage_limit";
+
     // Party, beyond the design's columns.
     public const string Website = "website";
     public const string JobTitle = "job_title";
@@ -100,7 +112,6 @@ public static class CanonicalFields
     /// <summary>Opportunity: the sales stage.</summary>
     public const string Stage = "stage";
     public const string Comment = "comment";
-    public const string Priority = "priority";
 
     /// <summary>Interaction: <c>inbound</c> or <c>outbound</c>.</summary>
     public const string Direction = "direction";

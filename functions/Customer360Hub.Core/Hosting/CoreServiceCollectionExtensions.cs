@@ -18,7 +18,7 @@ namespace Customer360Hub.Hosting;
 public static class CoreServiceCollectionExtensions
 {
     /// <summary>
-    /// The transport-free core: resolver, scorer and their engines. The hosts add the port
+    /// The transport-free core: resolver, scorer, the daily jobs (<see cref="IScheduledJob"/>) and their engines. The hosts add the port
     /// implementations (embedded or Azure) next to it.
     /// </summary>
     public static IServiceCollection AddCustomer360Core(this IServiceCollection services)
@@ -52,7 +52,20 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<AccountReader>();
         services.TryAddSingleton<QualityReporter>();
         services.TryAddSingleton<ChangeResolver>();
+        services.TryAddSingleton<HealthModel>();
+        services.TryAddSingleton<SignalDetector>();
+        services.TryAddSingleton<AnomalyGuard>();
+        services.TryAddSingleton<ExpansionRuleCache>();
+        services.TryAddSingleton<AlertDispatcher>();
+        services.TryAddSingleton<HealthScorer>();
         services.TryAddSingleton<ProfileScorer>();
+        services.TryAddSingleton<HealthSnapshotJob>();
+        services.TryAddSingleton<CoOccurrenceJob>();
+        services.TryAddSingleton<ScheduledJobRunner>();
+        services.TryAddSingleton<HealthQueries>();
+        services.TryAddSingleton<PortfolioQueries>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScheduledJob, CoOccurrenceJob>(sp => sp.GetRequiredService<CoOccurrenceJob>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IScheduledJob, HealthSnapshotJob>(sp => sp.GetRequiredService<HealthSnapshotJob>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ChangeResolver>(sp => sp.GetRequiredService<ChangeResolver>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageHandler, ProfileScorer>(sp => sp.GetRequiredService<ProfileScorer>()));
         services.AddOptions<BusConsumerOptions>().BindConfiguration(BusConsumerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -62,6 +75,10 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<AggregateOptions>().BindConfiguration(AggregateOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
+        services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
+        services.AddOptions<SignalOptions>().BindConfiguration(SignalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -32,4 +32,11 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(HouseholdMember))]
 [JsonSerializable(typeof(SuppressionEntry))]
 [JsonSerializable(typeof(Customer360Hub.Notifications.Alert))]
+[JsonSerializable(typeof(Customer360Hub.Auditing.AuditRecord))]
+[JsonSerializable(typeof(Customer360Hub.Scoring.HealthSnapshot))]
+[JsonSerializable(typeof(Customer360Hub.Scoring.AlertState))]
+[JsonSerializable(typeof(Customer360Hub.Scoring.PortfolioEntry))]
+[JsonSerializable(typeof(Customer360Hub.Scoring.PortfolioSummary))]
+[JsonSerializable(typeof(Customer360Hub.Scoring.ExpansionRuleSet))]
+[JsonSerializable(typeof(Customer360Hub.Scoring.JobRun))]
 public sealed partial class CoreJsonContext : JsonSerializerContext;

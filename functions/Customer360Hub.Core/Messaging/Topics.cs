@@ -9,10 +9,13 @@ public static class Topics
     public const string ResolverSubscription = "resolver";
     public const string ScorerSubscription = "scorer";
 
+    /// <summary>The API's lookup and search indexer.</summary>
+    public const string LookupIndexerSubscription = "lookup-indexer";
+
     /// <summary>Topic to its subscriptions: publishing fans out to each.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Subscriptions { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [SourceChanges] = [ResolverSubscription],
-        [ProfileChanges] = [ScorerSubscription],
+        [ProfileChanges] = [ScorerSubscription, LookupIndexerSubscription],
     };
 }

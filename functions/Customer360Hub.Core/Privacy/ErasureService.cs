@@ -2,6 +2,7 @@ using Customer360Hub.Archive;
 using Customer360Hub.Changes;
 using Customer360Hub.Profiles;
 using Customer360Hub.Resolution;
+using Customer360Hub.Scoring;
 using Customer360Hub.Storage;
 using Customer360Hub.Timeline;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,8 @@ namespace Customer360Hub.Privacy;
 /// first (so nothing in flight re-creates them), removes their messages from the bus, takes their
 /// records out of identity the way a source delete would, deletes every document about them
 /// (profiles, history, records, timeline and aggregates, reference index, pending, quarantine,
-/// scores, household membership), redacts the raw archive and finally scrubs the store files.
+/// scores, household membership) and what was derived from them elsewhere (the lookup index),
+/// redacts the raw archive and finally scrubs the store files.
 /// </summary>
 public sealed partial class ErasureService(
     HubStore store,
@@ -25,6 +27,7 @@ public sealed partial class ErasureService(
     IRawArchive archive,
     IEnumerable<IMessageEraser> buses,
     IEnumerable<IStorageScrubber> scrubbers,
+    IEnumerable<IDerivedDataEraser> derived,
     TimeProvider time,
     ILogger<ErasureService> logger)
 {
@@ -261,13 +264,27 @@ public sealed partial class ErasureService(
             }
 
             writes.Add(store.Profiles.Delete(DocumentKey.Single(profileId)));
+            var score = await store.Scores.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
+            foreach (var row in score?.Document.PortfolioRows ?? [])
+            {
+                writes.Add(store.PortfolioRows.Delete(new DocumentKey(PortfolioEntry.ListOf(row), row)));
+            }
+
             writes.Add(store.Scores.Delete(DocumentKey.Single(profileId)));
             writes.AddRange(await DeletePartitionAsync(Containers.Timeline, profileId, cancellationToken).ConfigureAwait(false));
             writes.AddRange(await DeletePartitionAsync(Containers.History, profileId, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Health, profileId, cancellationToken).ConfigureAwait(false));
+            writes.AddRange(await DeletePartitionAsync(Containers.Alerts, profileId, cancellationToken).ConfigureAwait(false));
         }
 
         await WriteAsync(writes, cancellationToken).ConfigureAwait(false);
-        return writes.Count;
+        var count = writes.Count;
+        foreach (var eraser in derived)
+        {
+            count += await eraser.EraseAsync(scope.ProfileIds, cancellationToken).ConfigureAwait(false);
+        }
+
+        return count;
     }
 
     private async Task ForgetInIdentityAsync(SourceRecord record, CancellationToken cancellationToken)

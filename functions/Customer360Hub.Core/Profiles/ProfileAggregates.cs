@@ -38,4 +38,20 @@ public sealed record ProfileAggregates
 
     /// <summary>Usage quantity per UTC day (yyyy-MM-dd), kept for the trend window only.</summary>
     public Dictionary<string, decimal> UsageByDay { get; init; } = [];
+
+    /// <summary>Open tickets that are escalated: status <c>escalated</c> or an escalation priority.</summary>
+    public int OpenEscalations { get; init; }
+
+    /// <summary>Subscriptions that ended (canceled, unpaid, expired), by record key.</summary>
+    public Dictionary<string, SubscriptionHolding> EndedSubscriptions { get; init; } = [];
+
+    /// <summary>Entries per product of the product kinds (orders and invoices): what was bought outright.</summary>
+    public Dictionary<string, int> ProductsBought { get; init; } = [];
+
+    /// <summary>
+    /// Daily counts health scoring reads (tickets, ratings, failed payments, email events, touches,
+    /// meetings, NPS answers), keyed <c>yyyy-MM-dd|metric</c> (see <c>ActivityMetrics</c>), kept for
+    /// the usage window only.
+    /// </summary>
+    public Dictionary<string, int> Activity { get; init; } = [];
 }

@@ -33,6 +33,15 @@ public sealed record TimelineEntry
     public bool? Satisfied { get; init; }
     public string? Channel { get; init; }
 
+    /// <summary>Ticket priority, lower case.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>A Net Promoter Score answer (0 to 10).</summary>
+    public int? Nps { get; init; }
+
+    /// <summary>Subscription: usage the plan allows per day.</summary>
+    public decimal? UsageLimit { get; init; }
+
     /// <summary>The entry's id: newest-first order is descending id order.</summary>
     public static string IdFor(DateTimeOffset occurredAt, string recordKey) =>
         IdPrefix + occurredAt.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "|" + recordKey;

@@ -135,7 +135,7 @@ public sealed class RecordValidator(IOptions<QualityOptions> options, TimeProvid
                 }
 
                 return at > now + settings.FutureTolerance ? (null, "a time in the future") : (value, null);
-            case CanonicalFields.Amount or CanonicalFields.AmountDue or CanonicalFields.Quantity:
+            case CanonicalFields.Amount or CanonicalFields.AmountDue or CanonicalFields.Quantity or CanonicalFields.UsageLimit:
                 return DateValues.ParseDecimal(value) is null ? (null, "not a number") : (value, null);
             case CanonicalFields.DueDate or CanonicalFields.RenewalDate or CanonicalFields.CloseDate:
                 return DateValues.ParseDate(value) is { } date
@@ -148,6 +148,8 @@ public sealed class RecordValidator(IOptions<QualityOptions> options, TimeProvid
                 return Satisfaction(value) is null && !IsRatedScale(value) ? (null, "not a satisfaction rating (good, bad or 1 to 5)") : (value, null);
             case CanonicalFields.BillingInterval:
                 return Vocabulary(value, Intervals, "billing interval");
+            case CanonicalFields.Nps:
+                return NpsAnswer(value) is { } answer ? (answer.ToString(System.Globalization.CultureInfo.InvariantCulture), null) : (null, "not a Net Promoter Score answer (a whole number from 0 to 10)");
             default:
                 return (value, null);
         }
@@ -165,6 +167,10 @@ public sealed class RecordValidator(IOptions<QualityOptions> options, TimeProvid
             _ => null,
         };
     }
+
+    /// <summary>A Net Promoter Score answer from 0 to 10, or null when the value is not one.</summary>
+    public static int? NpsAnswer(string? value) =>
+        int.TryParse(value?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var answer) && answer is >= 0 and <= 10 ? answer : null;
 
     private static bool IsRatedScale(string? text) => text?.Trim() is { Length: 1 } digit && digit[0] is >= '1' and <= '5';
 

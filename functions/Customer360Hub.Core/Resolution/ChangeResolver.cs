@@ -42,6 +42,7 @@ public sealed partial class ChangeResolver(
         var rejections = new List<Rejection>();
         var announce = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var resolved = new List<SourceChange>(messages.Count);
+        var removed = new HashSet<string>(StringComparer.Ordinal);
 
         // The whole batch is one unit of work: one store transaction, announced only once committed.
         await using (var work = store.BeginUnitOfWork())
@@ -82,10 +83,13 @@ public sealed partial class ChangeResolver(
 
             foreach (var (profileId, pulledAt) in recompose)
             {
+                // A profile that is gone (its last record deleted, or merged away) is announced too,
+                // so listeners drop what they derived from it.
                 var result = await composer.RecomposeAsync(profileId, pulledAt, cancellationToken).ConfigureAwait(false);
-                if (result.Profile is not null)
+                Touch(announce, [profileId], pulledAt);
+                if (result.Profile is null)
                 {
-                    Touch(announce, [profileId], pulledAt);
+                    removed.Add(profileId);
                 }
 
                 Touch(announce, result.Relinked, pulledAt);
@@ -105,7 +109,7 @@ public sealed partial class ChangeResolver(
         var announcements = new List<BusMessage>(announce.Count);
         foreach (var (profileId, pulledAt) in announce)
         {
-            var changed = new ProfileChanged(profileId, "source-change", now, pulledAt);
+            var changed = new ProfileChanged(profileId, removed.Contains(profileId) ? "removed" : "source-change", now, pulledAt);
             var body = JsonSerializer.SerializeToUtf8Bytes(changed, CoreJsonContext.Default.ProfileChanged);
             announcements.Add(new BusMessage($"{profileId}@{now.UtcTicks}", profileId, "profile-changed", body));
         }

@@ -2,19 +2,17 @@ using System.Text.Json;
 using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
-using Customer360Hub.Storage;
 using Customer360Hub.Telemetry;
 
 namespace Customer360Hub.Scoring;
 
 /// <summary>
-/// The scorer: consumes <c>profile-changes</c> and writes each profile's score. Preliminary
-/// model: data completeness and source coverage only, labelled as such.
+/// The scorer: consumes <c>profile-changes</c> and rescores every profile of the batch in one pass
+/// (see <see cref="HealthScorer"/>), so a change reaches a new score, its signals and alerts within
+/// one scorer pass.
 /// </summary>
-public sealed class ProfileScorer(HubStore store, TimeProvider time) : IMessageHandler
+public sealed class ProfileScorer(HealthScorer scorer, TimeProvider time) : IMessageHandler
 {
-    public const string Model = "preliminary-completeness";
-
     public string Topic => Topics.ProfileChanges;
 
     public string Subscription => Topics.ScorerSubscription;
@@ -24,6 +22,7 @@ public sealed class ProfileScorer(HubStore store, TimeProvider time) : IMessageH
         ArgumentNullException.ThrowIfNull(messages);
         var rejections = new List<Rejection>();
         var profileIds = new HashSet<string>(StringComparer.Ordinal);
+        var pulled = new List<DateTimeOffset>(messages.Count);
         foreach (var message in messages)
         {
             ProfileChanged? changed;
@@ -44,37 +43,16 @@ public sealed class ProfileScorer(HubStore store, TimeProvider time) : IMessageH
             }
 
             profileIds.Add(changed.ProfileId);
+            pulled.Add(changed.PulledAt);
         }
 
-        var writes = new List<DocumentWrite>();
-        foreach (var profileId in profileIds)
+        await scorer.ScoreAsync(profileIds, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        foreach (var at in pulled)
         {
-            var profile = await store.Profiles.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
-            if (profile is null || profile.Document.RedirectTo is not null)
-            {
-                writes.Add(store.Scores.Delete(DocumentKey.Single(profileId)));
-                continue;
-            }
-
-            var score = Score(profile.Document);
-            HubTelemetry.ProfileHealth.Record(score.Completeness, new KeyValuePair<string, object?>("model", score.Model));
-            writes.Add(store.Scores.Upsert(DocumentKey.Single(profileId), score));
+            HubTelemetry.ScoreFreshness.Record(Math.Max(0, (now - at).TotalSeconds));
         }
 
-        await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
         return rejections;
-    }
-
-    private ProfileScore Score(GoldenProfile profile)
-    {
-        return new ProfileScore
-        {
-            ProfileId = profile.Id,
-            ScoredAt = time.GetUtcNow(),
-            Completeness = profile.Completeness,
-            SourceCount = profile.Sources.Count,
-            Model = Model,
-            Note = "Preliminary: the health model is not built yet; this score measures data completeness and source coverage only.",
-        };
     }
 }

@@ -45,5 +45,17 @@ public static class Containers
     /// <summary>Hashed identifiers of erased people; partition = hash.</summary>
     public const string Suppression = "suppression";
 
-    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, History, Refs, Households, Suppression];
+    /// <summary>Daily health snapshots; partition = profile id, ids <c>d:yyyy-MM-dd</c>.</summary>
+    public const string Health = "health";
+
+    /// <summary>Alert de-duplication state; partition = profile id, one document per condition.</summary>
+    public const string Alerts = "alerts";
+
+    /// <summary>Portfolio lists (churn risk, expansion), daily summaries, co-occurrence rules and job runs; partition = the list or kind.</summary>
+    public const string Portfolio = "portfolio";
+
+    /// <summary>The API's lookup and search index (emails, phones, source ids, name tokens to profiles); partition = lookup key.</summary>
+    public const string Lookup = "lookup";
+
+    public static IReadOnlyList<string> All { get; } = [Profiles, Records, Identity, Timeline, Scores, Quarantine, Pending, Links, Stewardship, Reviews, History, Refs, Households, Suppression, Lookup, Health, Alerts, Portfolio];
 }

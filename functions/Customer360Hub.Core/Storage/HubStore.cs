@@ -1,5 +1,6 @@
 using Customer360Hub.Json;
 using Customer360Hub.Profiles;
+using Customer360Hub.Scoring;
 
 namespace Customer360Hub.Storage;
 
@@ -31,6 +32,12 @@ public sealed class HubStore
         RefHeads = new(_work, Containers.Refs, CoreJsonContext.Default.RefHead);
         Households = new(_work, Containers.Households, CoreJsonContext.Default.HouseholdMember);
         Suppression = new(_work, Containers.Suppression, CoreJsonContext.Default.SuppressionEntry);
+        Snapshots = new(_work, Containers.Health, CoreJsonContext.Default.HealthSnapshot);
+        Alerts = new(_work, Containers.Alerts, CoreJsonContext.Default.AlertState);
+        PortfolioRows = new(_work, Containers.Portfolio, CoreJsonContext.Default.PortfolioEntry);
+        PortfolioSummaries = new(_work, Containers.Portfolio, CoreJsonContext.Default.PortfolioSummary);
+        ExpansionRules = new(_work, Containers.Portfolio, CoreJsonContext.Default.ExpansionRuleSet);
+        JobRuns = new(_work, Containers.Portfolio, CoreJsonContext.Default.JobRun);
     }
 
     /// <summary>The store every typed container writes through (buffered inside a unit of work).</summary>
@@ -73,6 +80,22 @@ public sealed class HubStore
     public DocumentSet<HouseholdMember> Households { get; }
 
     public DocumentSet<SuppressionEntry> Suppression { get; }
+
+    /// <summary>Daily health snapshots per profile.</summary>
+    public DocumentSet<HealthSnapshot> Snapshots { get; }
+
+    public DocumentSet<AlertState> Alerts { get; }
+
+    /// <summary>Rows of the churn-risk and expansion lists (partition = the list).</summary>
+    public DocumentSet<PortfolioEntry> PortfolioRows { get; }
+
+    /// <summary>Daily portfolio summaries by segment (partition <c>summary</c>).</summary>
+    public DocumentSet<PortfolioSummary> PortfolioSummaries { get; }
+
+    public DocumentSet<ExpansionRuleSet> ExpansionRules { get; }
+
+    /// <summary>When each scheduled job last ran (partition <c>jobs</c>).</summary>
+    public DocumentSet<JobRun> JobRuns { get; }
 
     /// <summary>Reads a profile, following redirects of merged ids to the survivor (at most a few hops).</summary>
     public async Task<Versioned<GoldenProfile>?> GetProfileAsync(string profileId, CancellationToken cancellationToken = default)

@@ -8,7 +8,10 @@ namespace Customer360Hub.Storage;
 /// checked twice: against the buffered state when a write is made (so the engines see the same
 /// conflicts they would see unbuffered) and against the store at commit, where each document's
 /// write is conditional on the version first read, so a concurrent writer makes the whole commit
-/// fail and the batch is retried. Not thread-safe: one handler flow uses it at a time.
+/// fail and the batch is retried. Partition queries are guarded too (<see cref="PartitionGuards"/>):
+/// a concurrent unit that adds or removes a document in a partition this unit queried makes the
+/// commit fail, so no decision rests on a partition read that is no longer true (phantoms).
+/// Not thread-safe: one handler flow uses it at a time.
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
 {
@@ -17,6 +20,10 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly IDocumentStore _inner;
     private readonly Action _end;
     private readonly Dictionary<(string Container, DocumentKey Key), Entry> _entries = [];
+    private readonly HashSet<(string Container, DocumentKey Guard)> _guards = [];
+
+    // Buffered documents by partition, so a query finds its partition's changes without scanning the whole unit.
+    private readonly Dictionary<(string Container, string PartitionKey), HashSet<string>> _dirtyIds = [];
     private long _version;
 
     internal UnitOfWork(IDocumentStore inner, Action end)
@@ -36,25 +43,41 @@ public sealed class UnitOfWork : IAsyncDisposable
         var writes = new List<DocumentWrite>();
         foreach (var ((container, key), entry) in _entries)
         {
-            if (entry.Dirty && entry.ToWrite(container, key) is { } write)
+            if (entry.Dirty && !PartitionGuards.IsGuard(key) && entry.ToWrite(container, key) is { } write)
             {
                 writes.Add(write);
             }
         }
 
+        if (writes.Count == 0)
+        {
+            // Nothing written: nothing to guard either (a read-only unit decides nothing).
+            return;
+        }
+
+        foreach (var (container, guard) in _guards)
+        {
+            writes.Add(GuardWrite(container, guard));
+        }
+
         await _inner.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
 
-        // The store assigned new ETags: forget what was written so later reads see the store's versions.
-        foreach (var key in _entries.Where(e => e.Value.Dirty).Select(e => e.Key).ToList())
+        // The store assigned new ETags: forget what was written (and the guards) so later reads see the store's versions.
+        foreach (var key in _entries.Where(e => e.Value.Dirty || PartitionGuards.IsGuard(e.Key.Key)).Select(e => e.Key).ToList())
         {
             _entries.Remove(key);
         }
+
+        _guards.Clear();
+        _dirtyIds.Clear();
     }
 
     public ValueTask DisposeAsync()
     {
         IsActive = false;
         _entries.Clear();
+        _guards.Clear();
+        _dirtyIds.Clear();
         _end();
         return ValueTask.CompletedTask;
     }
@@ -76,7 +99,16 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     internal async Task<DocumentPage> QueryAsync(string container, string partitionKey, DocumentQuery query, CancellationToken cancellationToken)
     {
-        var dirty = _entries.Where(e => e.Key.Container == container && e.Key.Key.PartitionKey == partitionKey && e.Value.Dirty).ToList();
+        // The guard's version is read before the partition, so a writer that slips in between is caught at commit.
+        var guard = PartitionGuards.For(partitionKey);
+        if (_guards.Add((container, guard)))
+        {
+            await LoadAsync(container, [guard], cancellationToken).ConfigureAwait(false);
+        }
+
+        var dirty = _dirtyIds.TryGetValue((container, partitionKey), out var ids)
+            ? ids.Select(id => new DocumentKey(partitionKey, id)).Select(key => (Key: key, Entry: _entries[(container, key)])).ToList()
+            : [];
         var ownToken = query.ContinuationToken?.StartsWith(TokenPrefix, StringComparison.Ordinal) == true;
         if (dirty.Count == 0 && !ownToken)
         {
@@ -100,7 +132,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
         foreach (var (entryKey, entry) in dirty)
         {
-            var id = entryKey.Key.Id;
+            var id = entryKey.Id;
             if ((query.IdPrefix is not null && !id.StartsWith(query.IdPrefix, StringComparison.Ordinal))
                 || (query.IdBelow is not null && string.CompareOrdinal(id, query.IdBelow) >= 0))
             {
@@ -109,7 +141,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
             if (entry.Body is { } body)
             {
-                merged[id] = new StoredDocument(entryKey.Key, entry.ETag!, body);
+                merged[id] = new StoredDocument(entryKey, entry.ETag!, body);
             }
             else
             {
@@ -143,7 +175,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
 
         // Check every condition before applying anything, as the store would for a batch.
-        var staged = new Dictionary<(string, DocumentKey), Entry>(_entries.Count);
+        var staged = new Dictionary<(string, DocumentKey), Entry>(writes.Count);
         Entry Current((string, DocumentKey) key) => staged.TryGetValue(key, out var s) ? s : _entries.TryGetValue(key, out var e) ? e : Entry.Unknown;
         foreach (var write in writes)
         {
@@ -165,13 +197,34 @@ public sealed class UnitOfWork : IAsyncDisposable
             }
 
             staged[key] = current.Apply(write, NextETag());
+            if (PartitionGuards.Applies(write.Key))
+            {
+                _guards.Add((write.Container, PartitionGuards.For(write.Key.PartitionKey)));
+            }
         }
 
         foreach (var (key, entry) in staged)
         {
             _entries[key] = entry;
+            if (!_dirtyIds.TryGetValue((key.Item1, key.Item2.PartitionKey), out var ids))
+            {
+                _dirtyIds[(key.Item1, key.Item2.PartitionKey)] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(key.Item2.Id);
         }
     }
+
+    /// <summary>
+    /// Bumps a guard's version: conditional on the version this unit read before its queries, or
+    /// unconditional when the unit only wrote to the partition (it then only has to tell readers).
+    /// </summary>
+    private DocumentWrite GuardWrite(string container, DocumentKey guard) =>
+        _entries.TryGetValue((container, guard), out var read) && read.Known
+            ? read.OriginallyPresent
+                ? new DocumentWrite(container, guard, WriteOperation.Replace, PartitionGuards.Body, read.OriginalETag)
+                : new DocumentWrite(container, guard, WriteOperation.Create, PartitionGuards.Body)
+            : new DocumentWrite(container, guard, WriteOperation.Upsert, PartitionGuards.Body);
 
     private static bool NeedsCurrentState(DocumentWrite write) =>
         write.IfMatch is not null || write.Operation is WriteOperation.Create or WriteOperation.Replace;

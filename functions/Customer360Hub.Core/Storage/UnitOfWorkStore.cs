@@ -6,8 +6,9 @@ namespace Customer360Hub.Storage;
 /// An <see cref="IDocumentStore"/> decorator that lets a handler batch run as one unit of work:
 /// inside <see cref="Begin"/>, writes are buffered and later reads see them; <see cref="UnitOfWork.CommitAsync"/>
 /// sends them to the inner store in a single write batch (one SQLite transaction; bulk in Cosmos).
-/// Outside a unit of work every call passes straight through. The unit flows with the async
-/// context, so the engines need not know about it.
+/// Outside a unit of work every call passes straight through (writes also bump the guards of their
+/// partitions, see <see cref="PartitionGuards"/>; scans never return guards). The unit flows with
+/// the async context, so the engines need not know about it.
 /// </summary>
 public sealed class UnitOfWorkStore(IDocumentStore inner) : IDocumentStore
 {
@@ -35,11 +36,35 @@ public sealed class UnitOfWorkStore(IDocumentStore inner) : IDocumentStore
         Active is { } work ? work.QueryAsync(container, partitionKey, query, cancellationToken) : inner.QueryAsync(container, partitionKey, query, cancellationToken);
 
     public Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
-        Active is { } work ? work.WriteAsync(writes, cancellationToken) : inner.WriteAsync(writes, cancellationToken);
+        Active is { } work ? work.WriteAsync(writes, cancellationToken) : inner.WriteAsync(WithGuards(writes), cancellationToken);
 
     /// <summary>Scans committed state only; batch jobs do not run inside a unit of work.</summary>
-    public IAsyncEnumerable<StoredDocument> ScanAsync(string container, CancellationToken cancellationToken = default) =>
-        inner.ScanAsync(container, cancellationToken);
+    public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var document in inner.ScanAsync(container, cancellationToken).ConfigureAwait(false))
+        {
+            if (!PartitionGuards.IsGuard(document.Key))
+            {
+                yield return document;
+            }
+        }
+    }
+
+    /// <summary>A write outside a unit of work (a steward action, an erasure) still tells the units that queried its partitions.</summary>
+    private static IReadOnlyList<DocumentWrite> WithGuards(IReadOnlyList<DocumentWrite> writes)
+    {
+        List<DocumentWrite>? guarded = null;
+        HashSet<(string, DocumentKey)>? seen = null;
+        foreach (var write in writes)
+        {
+            if (PartitionGuards.Applies(write.Key) && (seen ??= []).Add((write.Container, PartitionGuards.For(write.Key.PartitionKey))))
+            {
+                (guarded ??= [.. writes]).Add(new DocumentWrite(write.Container, PartitionGuards.For(write.Key.PartitionKey), WriteOperation.Upsert, PartitionGuards.Body));
+            }
+        }
+
+        return guarded ?? writes;
+    }
 
     private UnitOfWork? Active => _current.Value is { IsActive: true } work ? work : null;
 }

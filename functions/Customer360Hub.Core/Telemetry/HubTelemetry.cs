@@ -32,13 +32,16 @@ public static class HubTelemetry
     /// <summary>Time from pulling a change at the source to resolving it (tag <c>source</c>).</summary>
     public static Histogram<double> ResolverLag { get; } = Meter.CreateHistogram<double>("c360.resolver.lag", "s", "Seconds from pull to resolution.");
 
+    /// <summary>Time from pulling a change at the source to the new score of its profile being stored, where the API reads it.</summary>
+    public static Histogram<double> ScoreFreshness { get; } = Meter.CreateHistogram<double>("c360.scorer.freshness", "s", "Seconds from pull to the profile's new score.");
+
     /// <summary>Profiles merged into a survivor.</summary>
     public static Counter<long> ProfilesMerged { get; } = Meter.CreateCounter<long>("c360.profiles.merged", "{profile}", "Profiles merged into another.");
 
     /// <summary>Profiles split because their evidence went away.</summary>
     public static Counter<long> ProfilesSplit { get; } = Meter.CreateCounter<long>("c360.profiles.split", "{profile}", "Profiles split apart.");
 
-    /// <summary>Each profile's health as scored, 0 to 1 (tag <c>model</c>): the ops workbook's health distribution.</summary>
+    /// <summary>Each profile's health as scored, 0 to 1 (tags <c>segment</c>, <c>model</c>): the ops workbook's health distribution.</summary>
     public static Histogram<double> ProfileHealth { get; } = Meter.CreateHistogram<double>("c360.profiles.health", "1", "Profile health scores as written.");
 
     /// <summary>Messages given up on (tags <c>topic</c>, <c>subscription</c>).</summary>

@@ -21,24 +21,28 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
 
     public bool IsInteraction(string kind) => options.Value.EffectiveInteractionKinds().Contains(kind, StringComparer.Ordinal);
 
-    /// <summary>Drops usage days that left the window.</summary>
+    /// <summary>Drops usage and activity days that left the window.</summary>
     public ProfileAggregates Prune(ProfileAggregates state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var oldest = OldestUsageDay();
-        if (state.UsageByDay.Keys.All(day => string.CompareOrdinal(day, oldest) >= 0))
+        if (state.UsageByDay.Keys.All(day => string.CompareOrdinal(day, oldest) >= 0) && state.Activity.Keys.All(key => string.CompareOrdinal(key, oldest) >= 0))
         {
             return state;
         }
 
-        return state with { UsageByDay = state.UsageByDay.Where(d => string.CompareOrdinal(d.Key, oldest) >= 0).ToDictionary(StringComparer.Ordinal) };
+        return state with
+        {
+            UsageByDay = state.UsageByDay.Where(d => string.CompareOrdinal(d.Key, oldest) >= 0).ToDictionary(StringComparer.Ordinal),
+            Activity = state.Activity.Where(d => string.CompareOrdinal(d.Key, oldest) >= 0).ToDictionary(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>True when nothing is left: the document can be deleted.</summary>
     public static bool IsEmpty(ProfileAggregates state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.Counts.Count == 0 && state.UsageByDay.Count == 0 && state.LifetimeValue.Count == 0 && state.LastInteractionAt is null;
+        return state.Counts.Count == 0 && state.UsageByDay.Count == 0 && state.Activity.Count == 0 && state.LifetimeValue.Count == 0 && state.LastInteractionAt is null;
     }
 
     private (ProfileAggregates State, bool LastInteractionLost) Apply(ProfileAggregates state, TimelineEntry entry, int sign)
@@ -58,17 +62,72 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
         var satisfied = state.CsatSatisfied;
         var usage = state.UsageByDay;
         var lastInteraction = state.LastInteractionAt;
+        var escalations = state.OpenEscalations;
+        var ended = state.EndedSubscriptions;
+        var bought = state.ProductsBought;
+        var activity = state.Activity;
+        var day = DateOnly.FromDateTime(entry.OccurredAt.UtcDateTime);
+        var inWindow = string.CompareOrdinal(ActivityMetrics.Day(day), OldestUsageDay()) >= 0;
         var lost = false;
+
+        void Count(string metric)
+        {
+            if (inWindow)
+            {
+                activity = Adjust(activity, ActivityMetrics.Key(day, metric), sign);
+            }
+        }
 
         if (entry.Amount is { } amount && settings.EffectiveLifetimeValueKinds().Contains(entry.Kind, StringComparer.Ordinal) && TransactionStatus.CountsTowardValue(entry.Status))
         {
             lifetime = Adjust(lifetime, currency, sign * amount);
         }
 
+        if (entry.Product is { } product && settings.EffectiveProductKinds().Contains(entry.Kind, StringComparer.Ordinal))
+        {
+            bought = Adjust(bought, product, sign);
+        }
+
+        if (entry.Nps is { } nps)
+        {
+            Count(nps >= 9 ? ActivityMetrics.NpsPromoter : nps >= 7 ? ActivityMetrics.NpsPassive : ActivityMetrics.NpsDetractor);
+        }
+
         switch (entry.Kind)
         {
             case "subscription" when TransactionStatus.SubscriptionIsActive(entry.Status):
-                subscriptions = Keyed(subscriptions, entry.RecordKey, sign > 0 ? new SubscriptionHolding(entry.Product, MonthlyAmount(entry), currency, entry.RenewsOn) : null);
+                subscriptions = Keyed(subscriptions, entry.RecordKey, sign > 0 ? new SubscriptionHolding(entry.Product, MonthlyAmount(entry), currency, entry.RenewsOn, entry.UsageLimit) : null);
+                break;
+            case "subscription" when TransactionStatus.SubscriptionHasEnded(entry.Status):
+                ended = Keyed(ended, entry.RecordKey, sign > 0 ? new SubscriptionHolding(entry.Product, MonthlyAmount(entry), currency, entry.RenewsOn, entry.UsageLimit) : null);
+                break;
+            case "payment" when TransactionStatus.PaymentFailed(entry.Status):
+                Count(ActivityMetrics.PaymentFailed);
+                break;
+            case "marketingEvent":
+                switch (entry.Status)
+                {
+                    case "sent":
+                        Count(ActivityMetrics.EmailSent);
+                        break;
+                    case "open" or "opened":
+                        Count(ActivityMetrics.EmailOpened);
+                        break;
+                    case "click" or "clicked":
+                        Count(ActivityMetrics.EmailClicked);
+                        break;
+                    default:
+                        break;
+                }
+
+                break;
+            case "interaction":
+                Count(ActivityMetrics.Touch);
+                if (string.Equals(entry.Channel, "meeting", StringComparison.OrdinalIgnoreCase))
+                {
+                    Count(ActivityMetrics.Meeting);
+                }
+
                 break;
             case "invoice" when TransactionStatus.InvoiceIsOpen(entry.Status) && (entry.AmountDue ?? entry.Amount) is > 0:
                 invoices = Keyed(invoices, entry.RecordKey, sign > 0 ? new OpenInvoice(Exact((entry.AmountDue ?? entry.Amount)!.Value), currency, entry.DueOn) : null);
@@ -85,20 +144,34 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
                 if (TransactionStatus.TicketIsOpen(entry.Status))
                 {
                     openTickets += sign;
+                    if (TransactionStatus.TicketIsEscalated(entry.Status) || (entry.Priority is { } priority && settings.EffectiveEscalationPriorities().Contains(priority, StringComparer.OrdinalIgnoreCase)))
+                    {
+                        escalations += sign;
+                    }
+                }
+
+                // A rating-only record (a satisfaction survey answer) is not another ticket.
+                if (entry.Status is not null || entry.Satisfied is null)
+                {
+                    Count(ActivityMetrics.Ticket);
                 }
 
                 if (entry.Satisfied is { } happy)
                 {
                     rated += sign;
                     satisfied += happy ? sign : 0;
+                    Count(ActivityMetrics.CsatRated);
+                    if (happy)
+                    {
+                        Count(ActivityMetrics.CsatSatisfied);
+                    }
                 }
 
                 break;
             case "usage":
-                var day = entry.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                if (string.CompareOrdinal(day, OldestUsageDay()) >= 0)
+                if (inWindow)
                 {
-                    usage = Adjust(usage, day, sign * (entry.Quantity ?? 1));
+                    usage = Adjust(usage, ActivityMetrics.Day(day), sign * (entry.Quantity ?? 1));
                 }
 
                 break;
@@ -132,8 +205,56 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
             CsatSatisfied = satisfied,
             UsageByDay = usage,
             LastInteractionAt = lastInteraction,
+            OpenEscalations = escalations,
+            EndedSubscriptions = ended,
+            ProductsBought = bought,
+            Activity = activity,
         }, lost);
     }
+
+    /// <summary>
+    /// The aggregates of several profiles as one (an account with its contacts): sums add up and
+    /// keyed sets unite, exactly as if every entry sat on one timeline.
+    /// </summary>
+    public static ProfileAggregates Combine(string profileId, IEnumerable<ProfileAggregates> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var all = parts.ToList();
+        if (all.Count == 1)
+        {
+            return all[0];
+        }
+
+        return new ProfileAggregates
+        {
+            ProfileId = profileId,
+            ChangedAt = all.Count == 0 ? default : all.Max(p => p.ChangedAt),
+            Counts = SumAll(all.Select(p => p.Counts)),
+            LifetimeValue = SumAll(all.Select(p => p.LifetimeValue)),
+            Subscriptions = UnionAll(all.Select(p => p.Subscriptions)),
+            OpenInvoices = UnionAll(all.Select(p => p.OpenInvoices)),
+            OpenOpportunities = all.Sum(p => p.OpenOpportunities),
+            Pipeline = SumAll(all.Select(p => p.Pipeline)),
+            OpenTickets = all.Sum(p => p.OpenTickets),
+            CsatRated = all.Sum(p => p.CsatRated),
+            CsatSatisfied = all.Sum(p => p.CsatSatisfied),
+            LastInteractionAt = all.Max(p => p.LastInteractionAt),
+            UsageByDay = SumAll(all.Select(p => p.UsageByDay)),
+            OpenEscalations = all.Sum(p => p.OpenEscalations),
+            EndedSubscriptions = UnionAll(all.Select(p => p.EndedSubscriptions)),
+            ProductsBought = SumAll(all.Select(p => p.ProductsBought)),
+            Activity = SumAll(all.Select(p => p.Activity)),
+        };
+    }
+
+    private static Dictionary<string, int> SumAll(IEnumerable<Dictionary<string, int>> maps) =>
+        Sorted(maps.SelectMany(m => m).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Value), StringComparer.Ordinal));
+
+    private static Dictionary<string, decimal> SumAll(IEnumerable<Dictionary<string, decimal>> maps) =>
+        Sorted(maps.SelectMany(m => m).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Exact(g.Sum(e => e.Value)), StringComparer.Ordinal));
+
+    private static Dictionary<string, T> UnionAll<T>(IEnumerable<Dictionary<string, T>> maps) =>
+        Sorted(maps.SelectMany(m => m).GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal));
 
     private string OldestUsageDay() =>
         time.GetUtcNow().UtcDateTime.Date.AddDays(-UsageWindowDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

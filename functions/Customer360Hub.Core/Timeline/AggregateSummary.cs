@@ -25,11 +25,20 @@ public sealed record AggregateSummary
     public required Dictionary<string, decimal> Pipeline { get; init; }
     public int OpenTickets { get; init; }
 
+    /// <summary>Open tickets that are escalated (status or priority).</summary>
+    public int OpenEscalations { get; init; }
+
     /// <summary>Share of rated tickets rated satisfied, 0..1; null when none is rated.</summary>
     public double? Csat { get; init; }
     public int CsatResponses { get; init; }
     public DateTimeOffset? LastInteractionAt { get; init; }
     public required List<string> ProductsHeld { get; init; }
+
+    /// <summary>Products bought outright (orders, invoices).</summary>
+    public required List<string> ProductsBought { get; init; }
+
+    /// <summary>Subscriptions that ended (canceled, unpaid, expired).</summary>
+    public int EndedSubscriptions { get; init; }
     public required List<Renewal> Renewals { get; init; }
     public DateOnly? NextRenewalOn { get; init; }
     public required UsageTrend Usage { get; init; }
@@ -60,10 +69,13 @@ public sealed record AggregateSummary
             OpenOpportunities = state.OpenOpportunities,
             Pipeline = state.Pipeline,
             OpenTickets = state.OpenTickets,
+            OpenEscalations = state.OpenEscalations,
             Csat = state.CsatRated == 0 ? null : Math.Round(state.CsatSatisfied / (double)state.CsatRated, 3),
             CsatResponses = state.CsatRated,
             LastInteractionAt = state.LastInteractionAt,
             ProductsHeld = state.Subscriptions.Values.Select(s => s.Product).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            ProductsBought = [.. state.ProductsBought.Keys],
+            EndedSubscriptions = state.EndedSubscriptions.Count,
             Renewals = renewals,
             NextRenewalOn = renewals.Select(r => (DateOnly?)r.RenewsOn).FirstOrDefault(d => d >= today),
             Usage = UsageTrend.Of(state.UsageByDay, today),

@@ -31,6 +31,9 @@ public static class TimelineEntries
             CloseOn = DateValues.ParseDate(a.GetValueOrDefault(CanonicalFields.CloseDate)),
             Satisfied = RecordValidator.Satisfaction(a.GetValueOrDefault(CanonicalFields.Csat)),
             Channel = a.GetValueOrDefault(CanonicalFields.Channel),
+            Priority = a.GetValueOrDefault(CanonicalFields.Priority)?.Trim().ToLowerInvariant(),
+            Nps = RecordValidator.NpsAnswer(a.GetValueOrDefault(CanonicalFields.Nps)),
+            UsageLimit = Number(a, CanonicalFields.UsageLimit),
         };
     }
 

@@ -11,6 +11,8 @@ public static class TransactionStatus
     private static readonly HashSet<string> SubscriptionActive = Set("active", "past_due");
     private static readonly HashSet<string> OpportunityClosed = Set("won", "lost", "closed_won", "closed_lost", "closed");
     private static readonly HashSet<string> TicketOpen = Set("new", "open", "pending", "hold", "on_hold", "in_progress", "escalated");
+    private static readonly HashSet<string> SubscriptionEnded = Set("canceled", "cancelled", "unpaid", "incomplete_expired", "ended", "expired", "terminated");
+    private static readonly HashSet<string> PaymentFailedStatuses = Set("failed", "declined", "requires_payment_method", "payment_failed", "error");
 
     public static bool CountsTowardValue(string? status) => status is null || !NotCounted.Contains(status);
 
@@ -21,6 +23,12 @@ public static class TransactionStatus
     public static bool OpportunityIsOpen(string? status) => status is null || !OpportunityClosed.Contains(status);
 
     public static bool TicketIsOpen(string? status) => status is not null && TicketOpen.Contains(status);
+
+    public static bool SubscriptionHasEnded(string? status) => status is not null && SubscriptionEnded.Contains(status);
+
+    public static bool PaymentFailed(string? status) => status is not null && PaymentFailedStatuses.Contains(status);
+
+    public static bool TicketIsEscalated(string? status) => string.Equals(status, "escalated", StringComparison.OrdinalIgnoreCase);
 
     private static HashSet<string> Set(params string[] values) => new(values, StringComparer.OrdinalIgnoreCase);
 }

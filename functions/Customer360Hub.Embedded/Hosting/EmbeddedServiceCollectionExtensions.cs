@@ -1,4 +1,6 @@
 using Customer360Hub.Archive;
+using Customer360Hub.Auditing;
+using Customer360Hub.Embedded.Auditing;
 using Customer360Hub.Checkpoints;
 using Customer360Hub.Embedded.Archive;
 using Customer360Hub.Embedded.Checkpoints;
@@ -19,7 +21,7 @@ public static class EmbeddedServiceCollectionExtensions
 {
     /// <summary>
     /// The embedded ports, all state in one data folder (<see cref="EmbeddedOptions.DataFolder"/>):
-    /// <c>bus.db</c>, <c>store.db</c>, <c>archive/</c>, <c>checkpoints/</c>, <c>alerts.jsonl</c>.
+    /// <c>bus.db</c>, <c>store.db</c>, <c>audit.db</c>, <c>archive/</c>, <c>checkpoints/</c>, <c>alerts.jsonl</c>.
     /// </summary>
     public static IServiceCollection AddCustomer360Embedded(this IServiceCollection services)
     {
@@ -33,19 +35,24 @@ public static class EmbeddedServiceCollectionExtensions
             sp.GetRequiredService<DataFolder>().PathOf("bus.db"),
             sp.GetRequiredService<IOptions<SqliteBusOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability));
+            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability,
+            busyTimeout: sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.BusyTimeout));
         services.AddSingleton<IChangeBus>(sp => sp.GetRequiredService<SqliteChangeBus>());
         services.AddSingleton<IDeadLetterQueue>(sp => sp.GetRequiredService<SqliteChangeBus>());
         services.AddSingleton(sp => new SqliteDocumentStore(
             sp.GetRequiredService<DataFolder>().PathOf("store.db"),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability));
+            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability,
+            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.BusyTimeout));
         services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         services.AddSingleton<IMessageEraser>(sp => sp.GetRequiredService<SqliteChangeBus>());
         services.AddSingleton<IStorageScrubber>(sp => sp.GetRequiredService<SqliteDocumentStore>());
         services.AddSingleton<IStorageScrubber>(sp => sp.GetRequiredService<SqliteChangeBus>());
         services.AddHostedService<StorePurgeService>();
         services.AddSingleton<IRawArchive>(sp => new FolderRawArchive(sp.GetRequiredService<DataFolder>().PathOf("archive"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAuditLog>(sp => new SqliteAuditLog(
+            sp.GetRequiredService<DataFolder>().PathOf("audit.db"),
+            sp.GetRequiredService<IOptions<EmbeddedOptions>>().Value.Durability));
         services.AddSingleton<ICheckpointStore>(sp => new FileCheckpointStore(sp.GetRequiredService<DataFolder>().PathOf("checkpoints")));
         services.AddSingleton<INotifier>(sp =>
         {

@@ -13,7 +13,7 @@ namespace Customer360Hub.Embedded.Storage;
 /// The embedded profile store: every container in one SQLite table keyed by
 /// (container, partition key, id). A write batch is one transaction: all of it or nothing.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore, IStorageScrubber, IDisposable
+public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter, IStorageScrubber, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -29,8 +29,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IStorageScrubber, IDis
 
     private const string ReadSql = "SELECT etag, body, expires_at FROM documents WHERE container = $c AND pk = $pk AND id = $id";
 
+    private const int WriteCounterBuckets = 1 << 16;
+
     private readonly SqliteDatabase _db;
     private readonly TimeProvider _time;
+
+    // Fixed memory whatever the number of documents: a bucket per key hash, bumped after each commit.
+    private readonly long[] _writeCounters = new long[WriteCounterBuckets];
 
     public SqliteDocumentStore(string path, TimeProvider time, SqliteDurability durability = SqliteDurability.Normal, TimeSpan? busyTimeout = null)
     {
@@ -114,16 +119,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IStorageScrubber, IDis
         }
 
         var now = Now();
-        return _db.WriteAsync(s =>
-        {
-            foreach (var write in writes)
-            {
-                Apply(s, write, now);
-            }
-
-            return 0;
-        }, cancellationToken);
+        return WriteAndCountAsync(writes, now, cancellationToken);
     }
+
+    /// <summary>Counts writes only: a document reaching its time to live is not a write.</summary>
+    public long WritesTo(string container, DocumentKey key) => Volatile.Read(ref _writeCounters[Bucket(container, key)]);
 
     public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -186,6 +186,29 @@ public sealed class SqliteDocumentStore : IDocumentStore, IStorageScrubber, IDis
     public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.ScrubAsync(cancellationToken);
 
     public void Dispose() => _db.Dispose();
+
+    private static int Bucket(string container, DocumentKey key) =>
+        HashCode.Combine(container, key.PartitionKey, key.Id) & (WriteCounterBuckets - 1);
+
+    private async Task WriteAndCountAsync(IReadOnlyList<DocumentWrite> writes, long now, CancellationToken cancellationToken)
+    {
+        await _db.WriteAsync(s =>
+        {
+            foreach (var write in writes)
+            {
+                Apply(s, write, now);
+            }
+
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+
+        // Counted after the commit: a reader that noted the old number before its read may have
+        // read either version, and sees the number change either way.
+        foreach (var write in writes)
+        {
+            Interlocked.Increment(ref _writeCounters[Bucket(write.Container, write.Key)]);
+        }
+    }
 
     private static void Apply(SqliteSession s, DocumentWrite write, long now)
     {

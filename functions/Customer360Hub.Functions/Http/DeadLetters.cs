@@ -1,25 +1,23 @@
-using Customer360Hub.Azure.Http;
+using Customer360Hub.Api.Pipeline;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Customer360Hub.Functions.Http;
 
-/// <summary>Admin-only: inspect and replay dead letters (docs/operations.md).</summary>
-public sealed class DeadLetters(HttpApi api)
+/// <summary>Admin-only: inspect and replay dead letters (docs/operations.md), operations of <see cref="ApiOperations"/>.</summary>
+public sealed class DeadLetters(Customer360Api api)
 {
     [Function(nameof(ListDeadLetters))]
-    public Task<IResult> ListDeadLetters(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/dead-letters/{topic}/{subscription}")] HttpRequest request,
+    public IResult ListDeadLetters(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/admin/dead-letters/{topic}/{subscription}")] HttpRequest request,
         string topic,
-        string subscription,
-        CancellationToken cancellationToken) =>
-        api.ListDeadLettersAsync(request, topic, subscription, cancellationToken);
+        string subscription) =>
+        api.Operation(ApiOperations.ListDeadLetters, new Dictionary<string, string?> { ["topic"] = topic, ["subscription"] = subscription });
 
     [Function(nameof(ReplayDeadLetters))]
-    public Task<IResult> ReplayDeadLetters(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/dead-letters/{topic}/{subscription}/replay")] HttpRequest request,
+    public IResult ReplayDeadLetters(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/dead-letters/{topic}/{subscription}/replay")] HttpRequest request,
         string topic,
-        string subscription,
-        CancellationToken cancellationToken) =>
-        api.ReplayDeadLettersAsync(request, topic, subscription, cancellationToken);
+        string subscription) =>
+        api.Operation(ApiOperations.ReplayDeadLetters, new Dictionary<string, string?> { ["topic"] = topic, ["subscription"] = subscription });
 }

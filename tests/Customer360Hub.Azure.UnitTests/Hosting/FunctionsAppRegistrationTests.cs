@@ -1,16 +1,22 @@
 using Azure.Core;
+using Customer360Hub.Api.Lookup;
+using Customer360Hub.Api.Pipeline;
+using Customer360Hub.Api.Security;
 using Customer360Hub.Archive;
+using Customer360Hub.Auditing;
 using Customer360Hub.Azure.Archive;
 using Customer360Hub.Azure.Checkpoints;
 using Customer360Hub.Azure.Connectors;
 using Customer360Hub.Azure.Hosting;
-using Customer360Hub.Azure.Http;
+using Customer360Hub.Azure.Auditing;
 using Customer360Hub.Azure.Messaging;
+using Customer360Hub.Azure.Notifications;
 using Customer360Hub.Azure.Storage;
 using Customer360Hub.Azure.UnitTests.Support;
 using Customer360Hub.Checkpoints;
 using Customer360Hub.Connectors.Sdk;
 using Customer360Hub.Messaging;
+using Customer360Hub.Notifications;
 using Customer360Hub.Resolution;
 using Customer360Hub.Scoring;
 using Customer360Hub.Storage;
@@ -38,6 +44,8 @@ public sealed class FunctionsAppRegistrationTests
         ["Azure:ServiceBus:FullyQualifiedNamespace"] = "c360-test-bus.servicebus.windows.net",
         ["Azure:ServiceBus:MaxDeliveryCount"] = "10",
         ["Privacy:HashKey"] = "test-hash-key-resolved-from-key-vault-in-azure",
+        ["Api:EntraId:Authority"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0",
+        ["Api:EntraId:Audiences:0"] = "api://customer360hub-test",
         ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://westeurope-0.in.applicationinsights.azure.com/",
         ["Connectors:BusinessCentral:Enabled"] = "true",
         ["Connectors:BusinessCentral:BaseUrl"] = "https://api.businesscentral.dynamics.com/v2.0/tenant/production",
@@ -56,6 +64,7 @@ public sealed class FunctionsAppRegistrationTests
         var handlers = services.GetServices<IMessageHandler>().ToList();
         Assert.Contains(handlers, h => h is ChangeResolver && h.Topic == Topics.SourceChanges && h.Subscription == Topics.ResolverSubscription);
         Assert.Contains(handlers, h => h is ProfileScorer && h.Topic == Topics.ProfileChanges && h.Subscription == Topics.ScorerSubscription);
+        Assert.Contains(handlers, h => h is LookupIndexer && h.Topic == Topics.ProfileChanges && h.Subscription == Topics.LookupIndexerSubscription);
         Assert.Equal(
             Topics.Subscriptions.SelectMany(t => t.Value.Select(s => (t.Key, s))).Order(),
             handlers.Select(h => (h.Topic, h.Subscription)).Order());
@@ -67,7 +76,11 @@ public sealed class FunctionsAppRegistrationTests
         Assert.IsType<ServiceBusChangeBus>(services.GetRequiredService<IDeadLetterQueue>());
         Assert.NotNull(services.GetRequiredService<TriggerDispatcher>());
         Assert.NotNull(services.GetRequiredService<ConnectorJobs>());
-        Assert.NotNull(services.GetRequiredService<HttpApi>());
+        Assert.IsType<BlobAuditLog>(services.GetRequiredService<IAuditLog>());
+        Assert.NotNull(services.GetRequiredService<Customer360Api>());
+        Assert.NotNull(services.GetService<EntraIdAuthenticator>());
+        Assert.IsType<GraphNotifier>(services.GetRequiredService<INotifier>());
+        Assert.Equal([CoOccurrenceJob.JobName, HealthSnapshotJob.JobName], services.GetRequiredService<ScheduledJobRunner>().Jobs.Select(j => j.Name));
         Assert.Equal(["businesscentral", "zendesk"], services.GetServices<ConnectorRegistration>().Select(r => r.Connector.Source).Order());
         Assert.NotNull(services.GetService<TracerProvider>());
         Assert.NotNull(services.GetService<MeterProvider>());
@@ -94,6 +107,17 @@ public sealed class FunctionsAppRegistrationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("host name only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCustomer360FunctionsApp_WithoutEntraIdOrKeys_FailsAtStartBecauseTheApiWouldBeOpen()
+    {
+        var settings = new Dictionary<string, string?>(AppSettings) { ["Api:EntraId:Authority"] = null };
+        using var host = Build(settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Api:EntraId:Authority", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

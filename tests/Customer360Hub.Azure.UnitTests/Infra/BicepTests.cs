@@ -134,6 +134,16 @@ public sealed class BicepTests
     }
 
     [Fact]
+    public async Task Template_AuditContainer_TakesAppendsAndRefusesOverwritesAndDeletes()
+    {
+        var template = await Compiled.Value;
+
+        var policy = Assert.Single(Resources(template, "Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"));
+        Assert.True(policy["properties"]!["allowProtectedAppendWrites"]!.GetValue<bool>());
+        Assert.Contains("indexOf(variables('containerNames'), 'audit')", policy["name"]!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Template_TopicsAndSubscriptions_MatchTheHubTopics()
     {
         var module = Templates(await Compiled.Value).Single(t => OwnResources(t, "Microsoft.ServiceBus/namespaces").Any());
@@ -146,7 +156,7 @@ public sealed class BicepTests
     }
 
     [Fact]
-    public async Task Template_EveryConnectorTimer_HasADefaultSchedule()
+    public async Task Template_EveryTimer_HasADefaultSchedule()
     {
         var timers = Directory.EnumerateFiles(RepoPaths.Of("functions", "Customer360Hub.Functions"), "*.cs", SearchOption.AllDirectories)
             .SelectMany(file => Regex.Matches(File.ReadAllText(file), "TimerTrigger\\(\"%(\\w+)Schedule%\"\\)").Select(m => m.Groups[1].Value))
@@ -155,7 +165,9 @@ public sealed class BicepTests
         var module = Templates(await Compiled.Value).Single(t => OwnResources(t, "Microsoft.Web/sites").Any());
 
         Assert.Contains("Stripe", timers);
-        Assert.Equal(timers, module["variables"]!["defaultConnectorSchedules"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("HealthSnapshots", timers);
+        var defaults = module["variables"]!["defaultConnectorSchedules"]!.AsObject().Concat(module["variables"]!["defaultJobSchedules"]!.AsObject());
+        Assert.Equal(timers, defaults.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Role assignments with the role id resolved from the module's <c>roles</c> variable.</summary>

@@ -74,6 +74,8 @@ public sealed partial class NoSecretsTests
         var top = Directory.EnumerateFiles(RepoPaths.Root).Where(f => Path.GetExtension(f) is ".json" or ".yaml" or ".yml" or ".md" or ".props");
         return top.Concat(nested)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(segment => Skipped.Contains(segment)))
+            // npm lock files hold package integrity hashes: base64, public, not secrets.
+            .Where(f => Path.GetFileName(f) != "package-lock.json")
             .Where(f => Path.GetExtension(f) is ".cs" or ".json" or ".bicep" or ".bicepparam" or ".yaml" or ".yml" or ".md" or ".props" or ".csproj");
     }
 

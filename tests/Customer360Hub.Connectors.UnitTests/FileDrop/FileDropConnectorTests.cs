@@ -48,6 +48,25 @@ public sealed class FileDropConnectorTests : IDisposable
         Assert.StartsWith("record_id,full_name,email,address_line1\n1,\"Smith, Jane\"", System.Text.Encoding.UTF8.GetString(first.Raw.Span), StringComparison.Ordinal);
     }
 
-    private FileDropConnector Connector(int pageSize) =>
-        new(new FolderFileDropSource(_folder), Options.Create(new FileDropOptions { Folder = _folder, EntityType = "members", PageSize = pageSize }));
+    [Fact]
+    public async Task PullAsync_UsageExport_MapsToUsageOfTheNamedCustomer()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "usage-2026-11.csv"),
+            "record_id,customer_ref,occurred_at,quantity,product\n" +
+            "u-1,stripe/customers/cus_123,2026-11-20T00:00:00Z,1250,Team plan\n" +
+            "u-2,,2026-11-20T00:00:00Z,5,Team plan\n");
+        var mapper = new RecordMapper(SourceMapping.FromResource(typeof(FileDropConnector), FileDropConnector.SourceName));
+
+        var page = await Connector(pageSize: 10, entityType: "usage").PullAsync("usage", null);
+
+        var usage = mapper.Map(page.Items[0], DateTimeOffset.UnixEpoch, null);
+        Assert.Equal((RecordKind.Usage, "filedrop/usage/u-1", "stripe/customers/cus_123"), (usage.Kind, usage.RecordKey, usage.CustomerRef));
+        Assert.Equal("1250", usage.Attributes[CanonicalFields.Quantity]);
+        Assert.Equal("2026-11-20T00:00:00Z", usage.Attributes[CanonicalFields.OccurredAt]);
+        var error = Assert.Throws<MappingException>(() => mapper.Map(page.Items[1], DateTimeOffset.UnixEpoch, null));
+        Assert.Contains("no customer reference", error.Message, StringComparison.Ordinal);
+    }
+
+    private FileDropConnector Connector(int pageSize, string entityType = "members") =>
+        new(new FolderFileDropSource(_folder), Options.Create(new FileDropOptions { Folder = _folder, EntityType = entityType, PageSize = pageSize }));
 }

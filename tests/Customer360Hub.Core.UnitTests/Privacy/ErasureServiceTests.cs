@@ -73,7 +73,7 @@ public sealed class ErasureServiceTests : IAsyncLifetime
         Assert.Equal([profileId], report.ProfileIds);
         Assert.Equal((2, 3), (report.PartyRecords, report.Transactions));
         Assert.Equal(3, report.ArchivePages);
-        Assert.Equal(3, report.BusMessages); // the queued change, the dead letter and the profile announcement
+        Assert.Equal(4, report.BusMessages); // the queued change, the dead letter and the profile announcement (for the scorer and the lookup indexer)
         Assert.Null(await _hub.Store.GetProfileAsync(profileId));
         var annProfile = await _hub.ProfileOfAsync("crm/contact/A1");
         Assert.Equal("Ann Other", annProfile.Fields["full_name"].Value);

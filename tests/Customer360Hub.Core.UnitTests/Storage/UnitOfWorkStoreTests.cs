@@ -117,6 +117,57 @@ public sealed class UnitOfWorkStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Commit_AnotherUnitAddedToAPartitionThisOneQueried_FailsSoNeitherMissesTheOther()
+    {
+        // Two resolvers each look for candidates under one index key, find none, and add their own
+        // record: without a guard both would commit, and the two records would never meet.
+        using var bothQueried = new Barrier(2);
+        async Task ClaimAsync(string id)
+        {
+            await using var work = _store.Begin();
+            Assert.Empty((await _store.QueryAsync("identity", "email:a@x.org", new DocumentQuery(Limit: 10))).Items);
+            bothQueried.SignalAndWait();
+            await _store.WriteAsync([DocumentWrite.Upsert("identity", new DocumentKey("email:a@x.org", id), Body(id))]);
+            await work.CommitAsync();
+        }
+
+        var first = Task.Run(() => ClaimAsync("r1"));
+        var second = Task.Run(() => ClaimAsync("r2"));
+        var outcomes = await Task.WhenAll(first.ContinueWith(t => t.Exception?.InnerException), second.ContinueWith(t => t.Exception?.InnerException));
+
+        Assert.Single(outcomes, e => e is null);
+        Assert.Single(outcomes, e => e is DocumentConflictException);
+        Assert.Single((await _store.QueryAsync("identity", "email:a@x.org", new DocumentQuery(Limit: 10))).Items);
+    }
+
+    [Fact]
+    public async Task Commit_WriteOutsideAnyUnitToAQueriedPartition_Fails()
+    {
+        await using var work = _store.Begin();
+        await _store.QueryAsync("links", "crm/contacts/1", new DocumentQuery(Limit: 10));
+        var steward = new UnitOfWorkStore(_inner);
+        await steward.WriteAsync([DocumentWrite.Upsert("links", new DocumentKey("crm/contacts/1", "crm/contacts/2"), Body("link"))]);
+        await _store.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("decided without the link"))]);
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => work.CommitAsync());
+        Assert.Empty(await _inner.ReadAsync(C, [Key("a")]));
+    }
+
+    [Fact]
+    public async Task Scan_PartitionGuards_AreNeverReturned()
+    {
+        await _store.WriteAsync([DocumentWrite.Upsert("links", new DocumentKey("crm/contacts/1", "crm/contacts/2"), Body("link"))]);
+
+        var scanned = new List<StoredDocument>();
+        await foreach (var document in _store.ScanAsync("links"))
+        {
+            scanned.Add(document);
+        }
+
+        Assert.Equal(["link"], scanned.Select(Text));
+    }
+
+    [Fact]
     public async Task Begin_Twice_InOneFlowIsRejected()
     {
         await using var work = _store.Begin();

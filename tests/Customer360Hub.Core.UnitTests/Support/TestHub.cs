@@ -33,7 +33,7 @@ public sealed class TestHub : IAsyncDisposable
 
     public HubStore Store => Get<HubStore>();
 
-    public static TestHub Create(IReadOnlyDictionary<string, string?>? settings = null)
+    public static TestHub Create(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "c360-tests", Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(Start);
@@ -45,14 +45,14 @@ public sealed class TestHub : IAsyncDisposable
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<TimeProvider>(time)
             .AddLogging()
             .AddCustomer360Core()
-            .AddCustomer360Embedded()
-            .BuildServiceProvider();
-        return new TestHub(folder, time, services);
+            .AddCustomer360Embedded();
+        configure?.Invoke(collection);
+        return new TestHub(folder, time, collection.BuildServiceProvider());
     }
 
     public T Get<T>()
@@ -68,6 +68,34 @@ public sealed class TestHub : IAsyncDisposable
             Assert.Empty(await resolver.HandleAsync([message]));
         }
     }
+
+    /// <summary>
+    /// One scorer pass: hands every profile change waiting on the bus (one per profile) to the
+    /// scorer in one batch, as the consumer would; returns how many it handled.
+    /// </summary>
+    public async Task<int> ScorePassAsync()
+    {
+        var bus = Get<IChangeBus>();
+        var messages = await bus.ReceiveAsync(Topics.ProfileChanges, Topics.ScorerSubscription, 1000);
+        if (messages.Count > 0)
+        {
+            Assert.Empty(await Get<Customer360Hub.Scoring.ProfileScorer>().HandleAsync(messages));
+            await bus.CompleteAsync(messages);
+        }
+
+        return messages.Count;
+    }
+
+    /// <summary>Scorer passes until no profile change waits.</summary>
+    public async Task ScoreAllAsync()
+    {
+        while (await ScorePassAsync() > 0)
+        {
+        }
+    }
+
+    public async Task<ProfileScore?> ScoreOfAsync(string profileId) =>
+        (await Store.Scores.GetAsync(DocumentKey.Single(profileId)))?.Document;
 
     public async Task<string?> ProfileIdOfAsync(string recordKey) =>
         await Get<CustomerRefs>().ProfileOfRecordAsync(recordKey);

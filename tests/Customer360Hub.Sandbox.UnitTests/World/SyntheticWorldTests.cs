@@ -140,4 +140,72 @@ public sealed class SyntheticWorldTests
         Enumerable.Range(0, 40).Select(world.Unit)
             .SelectMany(u => (SourceNames.PartySources.Contains(source) ? world.Parties(u, source).Select(p => p.EntityType) : []).Concat(world.Activities(u, source).Select(a => a.EntityType)))
             .Distinct();
+
+    [Fact]
+    public void TrajectoryOf_Units_MixHealthyAtRiskChurningAndExpanding()
+    {
+        var shares = World.Units().GroupBy(u => World.TrajectoryOf(u.Index)).ToDictionary(g => g.Key, g => g.Count() / (double)World.UnitCount);
+
+        Assert.InRange(shares[Trajectory.Healthy], 0.45, 0.65);
+        Assert.InRange(shares[Trajectory.AtRisk], 0.1, 0.2);
+        Assert.InRange(shares[Trajectory.Churning], 0.1, 0.2);
+        Assert.InRange(shares[Trajectory.Expanding], 0.1, 0.2);
+    }
+
+    [Fact]
+    public void Activities_LastNinetyDays_ShowTheTrajectoryOnAverageButNotAlways()
+    {
+        var recent = World.Options.Epoch.AddDays(-30);
+        var byTrajectory = World.Units().GroupBy(u => World.TrajectoryOf(u.Index)).ToDictionary(g => g.Key, g => g.ToList());
+        double PerUnit(Trajectory trajectory, string source, Func<ActivityView, bool> counts) =>
+            byTrajectory[trajectory].Sum(u => World.Activities(u, source).Count(a => a.OccurredAt >= recent && counts(a))) / (double)byTrajectory[trajectory].Count;
+        double Share(Trajectory trajectory, string source, Func<ActivityView, bool> counts) =>
+            byTrajectory[trajectory].Count(u => World.Activities(u, source).Any(a => a.OccurredAt >= recent && counts(a))) / (double)byTrajectory[trajectory].Count;
+
+        var tickets = (Func<ActivityView, bool>)(a => a.EntityType == "tickets");
+        var failed = (Func<ActivityView, bool>)(a => a.EntityType == "charges" && a.Status == "failed");
+        var opened = (Func<ActivityView, bool>)(a => a.EntityType == "email-events" && a.Status == "OPEN");
+        Assert.True(PerUnit(Trajectory.Churning, SourceNames.Zendesk, tickets) > 2.5 * PerUnit(Trajectory.Healthy, SourceNames.Zendesk, tickets));
+        Assert.True(Share(Trajectory.Churning, SourceNames.Stripe, failed) > 1.5 * Share(Trajectory.Healthy, SourceNames.Stripe, failed));
+        Assert.True(PerUnit(Trajectory.Churning, SourceNames.HubSpot, opened) < 0.85 * PerUnit(Trajectory.Healthy, SourceNames.HubSpot, opened));
+
+        // Not every churning unit shows every sign, and some healthy ones have a bad spell.
+        Assert.InRange(Share(Trajectory.Churning, SourceNames.Stripe, failed), 0.05, 0.6);
+        Assert.True(Share(Trajectory.Healthy, SourceNames.Stripe, failed) > 0);
+    }
+
+    [Fact]
+    public void Usage_ChurningSlidesExpandingGrows_OnAPartyRecordOfTheCustomer()
+    {
+        double Trend(Trajectory trajectory)
+        {
+            var ratios = new List<double>();
+            foreach (var unit in World.Units().Where(u => World.TrajectoryOf(u.Index) == trajectory))
+            {
+                foreach (var customer in World.Usage(unit).GroupBy(r => r.CustomerId))
+                {
+                    var last = customer.Where(r => r.OccurredAt >= World.Options.Epoch.AddDays(-30)).Sum(r => r.Quantity);
+                    var before = customer.Where(r => r.OccurredAt < World.Options.Epoch.AddDays(-30) && r.OccurredAt >= World.Options.Epoch.AddDays(-60)).Sum(r => r.Quantity);
+                    if (before > 0)
+                    {
+                        ratios.Add((double)(last / before));
+                    }
+                }
+            }
+
+            return ratios.Order().ElementAt(ratios.Count / 2);
+        }
+
+        Assert.InRange(Trend(Trajectory.Healthy), 0.9, 1.1);
+        Assert.True(Trend(Trajectory.Expanding) > 1.2);
+        Assert.True(Trend(Trajectory.Churning) < 0.8);
+
+        var unit = World.Units().First(u => u.Kind == UnitKind.Company && World.Usage(u).Count > 0);
+        var usage = World.Usage(unit);
+        Assert.All(usage, r => Assert.Equal(unit.Organization!.Id, r.CustomerId));
+        Assert.Equal(World.AnchorOf(unit, unit.Organization!), usage[0].CustomerRef);
+        var (source, rest) = (usage[0].CustomerRef.Split('/')[0], usage[0].CustomerRef[(usage[0].CustomerRef.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+        Assert.Contains(World.Parties(unit, source), p => p.Key == rest && p.CustomerId == unit.Organization!.Id);
+        Assert.All(usage, r => Assert.InRange(r.OccurredAt, World.Options.Epoch.AddDays(-91), World.Options.Epoch));
+    }
 }

@@ -1,0 +1,49 @@
+using Customer360Hub.Api.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Customer360Hub.Api.Hosting;
+
+public static class ApiApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Serves the API in an ASP.NET Core host (the local host): every operation of the catalog as a
+    /// route, and problem details for everything else (unknown routes 404, wrong methods 405,
+    /// unhandled failures 500).
+    /// </summary>
+    public static WebApplication UseCustomer360Api(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var api = app.Services.GetRequiredService<Customer360Api>();
+        foreach (var operation in api.Operations.All)
+        {
+            app.MapMethods(operation.Route, [operation.Method], context => api.InvokeAsync(operation.Id, context, Values(context.Request.RouteValues)));
+        }
+
+        // Routing alone answers an unknown method with 405 only when no fallback exists; the
+        // fallback checks the operations' templates itself so that both cases get a problem.
+        var templates = api.Operations.All
+            .Select(o => (o.Method, Matcher: new TemplateMatcher(TemplateParser.Parse(o.Route.TrimStart('/')), new RouteValueDictionary())))
+            .ToList();
+        app.MapFallback(context =>
+        {
+            var allowed = templates.Where(t => t.Matcher.TryMatch(context.Request.Path, new RouteValueDictionary())).Select(t => t.Method).Distinct().ToList();
+            if (allowed.Count > 0)
+            {
+                context.Response.Headers.Allow = string.Join(", ", allowed);
+                return Customer360Api.WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed.", $"Use {string.Join(" or ", allowed)}.");
+            }
+
+            return Customer360Api.WriteProblemAsync(context, StatusCodes.Status404NotFound, "No such resource.", "See /api/v1/openapi.json for the API's routes.");
+        });
+        return app;
+    }
+
+    private static Dictionary<string, string?> Values(RouteValueDictionary values) =>
+        values.ToDictionary(v => v.Key, v => v.Value?.ToString(), StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+
+namespace Customer360Hub.Api.Pipeline;
+
+/// <summary>
+/// The id that ties a request to its audit record, logs and problem responses: the caller's
+/// <c>X-Correlation-Id</c> when it is well-formed, else the trace id.
+/// </summary>
+public static class CorrelationIds
+{
+    public const string Header = "X-Correlation-Id";
+    private const int MaxLength = 64;
+    private static readonly object ItemKey = new();
+
+    public static string Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(ItemKey, out var known) && known is string id)
+        {
+            return id;
+        }
+
+        var presented = context.Request.Headers[Header];
+        id = presented.Count == 1 && IsWellFormed(presented[0])
+            ? presented[0]!
+            : Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
+        context.Items[ItemKey] = id;
+        return id;
+    }
+
+    private static bool IsWellFormed(string? value) =>
+        value is { Length: > 0 and <= MaxLength } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+}

@@ -1,4 +1,0 @@
-namespace Customer360Hub.Azure.Http;
-
-/// <summary>Body of a replay: the dead letters to send back, or every one when <see cref="MessageIds"/> is null.</summary>
-public sealed record ReplayRequest(IReadOnlyList<string>? MessageIds);

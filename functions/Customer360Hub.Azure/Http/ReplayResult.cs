@@ -1,3 +1,0 @@
-namespace Customer360Hub.Azure.Http;
-
-public sealed record ReplayResult(string Topic, string Subscription, int Replayed);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Customer360Hub.Profiles;
+using Customer360Hub.Timeline;
+
+namespace Customer360Hub.Scoring;
+
+/// <summary>
+/// Measures the model's metrics on a profile's aggregates at a moment. A metric without data is
+/// left out (its factor then has less evidence, which lowers the confidence, not the score).
+/// </summary>
+public static class HealthMeasures
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static IReadOnlyList<Measure> Read(ProfileAggregates state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var activity = state.Activity;
+        var measures = new List<Measure>();
+
+        if (state.UsageByDay.Count > 0)
+        {
+            measures.Add(UsageTrend(UsageTrendOf(state, today)));
+        }
+
+        if (Count(state, "ticket") > 0)
+        {
+            var last = ActivityMetrics.Sum(activity, ActivityMetrics.Ticket, today, 30);
+            var before = ActivityMetrics.Sum(activity, ActivityMetrics.Ticket, today, 60, 30);
+            measures.Add(new Measure(HealthMetrics.TicketTrend, (last + 1.0) / (before + 1.0), TicketText(last, before)));
+            measures.Add(new Measure(
+                HealthMetrics.OpenEscalations,
+                state.OpenEscalations,
+                state.OpenEscalations switch { 0 => "no open escalations", 1 => "1 open escalation", var n => $"{n} open escalations" }));
+        }
+
+        if (Count(state, "invoice") + Count(state, "payment") + Count(state, "subscription") > 0)
+        {
+            var summary = AggregateSummary.Of(state, now);
+            measures.Add(new Measure(
+                HealthMetrics.DaysPastDue,
+                summary.MaxDaysPastDue,
+                summary.OverdueInvoices == 0 ? "no overdue invoices" : $"the oldest unpaid invoice is {summary.MaxDaysPastDue} days past due"));
+            var failed = ActivityMetrics.Sum(activity, ActivityMetrics.PaymentFailed, today, 90);
+            measures.Add(new Measure(HealthMetrics.FailedPayments, failed, failed switch { 0 => "no failed payments in 90 days", 1 => "1 failed payment in the last 90 days", var n => $"{n} failed payments in the last 90 days" }));
+        }
+
+        var sent = ActivityMetrics.Sum(activity, ActivityMetrics.EmailSent, today, 90);
+        if (sent > 0)
+        {
+            var opened = ActivityMetrics.Sum(activity, ActivityMetrics.EmailOpened, today, 90);
+            var rate = Math.Min(1.0, opened / (double)sent);
+            measures.Add(new Measure(HealthMetrics.EmailEngagement, rate, $"{Percent(rate)} of {sent} marketing emails opened in 90 days"));
+        }
+
+        if (Count(state, "interaction") > 0)
+        {
+            var last = ActivityMetrics.LastDay(activity, ActivityMetrics.Touch);
+            var days = last is { } day ? today.DayNumber - day.DayNumber : AggregateCalculator.UsageWindowDays;
+            measures.Add(new Measure(
+                HealthMetrics.LastTouch,
+                days,
+                last is null ? $"no touch with the account team in {days} days" : days <= 1 ? "in touch with the account team this week" : $"last touch with the account team {days} days ago"));
+            var meetings = ActivityMetrics.Sum(activity, ActivityMetrics.Meeting, today, 90);
+            measures.Add(new Measure(HealthMetrics.Meetings, meetings, meetings switch { 0 => "no meetings in the last 90 days", 1 => "1 meeting in the last 90 days", var n => $"{n} meetings in the last 90 days" }));
+        }
+
+        var next = state.Subscriptions.Values.Select(s => s.RenewsOn).Where(d => d >= today).Min();
+        if (next is { } renewal)
+        {
+            var days = renewal.DayNumber - today.DayNumber;
+            measures.Add(new Measure(HealthMetrics.Renewal, days, $"renewal due in {days} days ({renewal.ToString("yyyy-MM-dd", Invariant)})"));
+        }
+
+        var held = state.Subscriptions.Count + state.EndedSubscriptions.Count;
+        if (held > 0)
+        {
+            var share = state.Subscriptions.Count / (double)held;
+            measures.Add(new Measure(
+                HealthMetrics.ActiveSubscriptions,
+                share,
+                state.EndedSubscriptions.Count == 0 ? (held == 1 ? "the subscription is active" : $"all {held} subscriptions active") : $"{state.EndedSubscriptions.Count} of {held} subscriptions ended"));
+        }
+
+        var rated = ActivityMetrics.Sum(activity, ActivityMetrics.CsatRated, today, AggregateCalculator.UsageWindowDays);
+        if (rated > 0)
+        {
+            var csat = ActivityMetrics.Sum(activity, ActivityMetrics.CsatSatisfied, today, AggregateCalculator.UsageWindowDays) / (double)rated;
+            measures.Add(new Measure(HealthMetrics.Csat, csat, $"CSAT {Percent(csat)} satisfied ({rated} ratings in 180 days)"));
+        }
+
+        var promoters = ActivityMetrics.Sum(activity, ActivityMetrics.NpsPromoter, today, AggregateCalculator.UsageWindowDays);
+        var detractors = ActivityMetrics.Sum(activity, ActivityMetrics.NpsDetractor, today, AggregateCalculator.UsageWindowDays);
+        var answers = promoters + detractors + ActivityMetrics.Sum(activity, ActivityMetrics.NpsPassive, today, AggregateCalculator.UsageWindowDays);
+        if (answers > 0)
+        {
+            var nps = Math.Round(100.0 * (promoters - detractors) / answers);
+            measures.Add(new Measure(HealthMetrics.Nps, nps, $"NPS {nps.ToString("+0;-0;0", Invariant)} ({answers} answers in 180 days)"));
+        }
+
+        return measures;
+    }
+
+    private static int Count(ProfileAggregates state, string kind) => state.Counts.GetValueOrDefault(kind);
+
+    private static (decimal Last, decimal Before, bool Earlier) UsageTrendOf(ProfileAggregates state, DateOnly today)
+    {
+        var trend = Timeline.UsageTrend.Of(state.UsageByDay, today);
+        return (trend.Last30Days, trend.Previous30Days, trend.Last90Days + trend.Previous90Days > trend.Last30Days + trend.Previous30Days);
+    }
+
+    private static Measure UsageTrend((decimal Last, decimal Before, bool Earlier) usage)
+    {
+        var (last, before, earlier) = usage;
+        if (before > 0)
+        {
+            var change = (double)((last - before) / before);
+            var words = change switch
+            {
+                <= -0.995 => "product usage stopped this month",
+                <= -0.05 => $"product usage fell {Percent(-change)} this month",
+                >= 0.05 => $"product usage rose {Percent(change)} this month",
+                _ => "product usage held steady this month",
+            };
+            return new Measure(HealthMetrics.UsageTrend, change, $"{words} ({Number(last)} in the last 30 days against {Number(before)} the 30 before)");
+        }
+
+        return last > 0
+            ? new Measure(HealthMetrics.UsageTrend, 1, $"product usage started this month ({Number(last)} in the last 30 days)")
+            : new Measure(HealthMetrics.UsageTrend, -1, earlier ? "no product usage in the last 60 days" : "no product usage in the last 30 days");
+    }
+
+    private static string TicketText(int last, int before)
+    {
+        if (before == 0)
+        {
+            return last == 0 ? "no support tickets in the last 60 days" : $"{last} support tickets this month after none the month before";
+        }
+
+        var ratio = last / (double)before;
+        var words = ratio switch
+        {
+            >= 3.5 => $"support tickets rose {Math.Round(ratio).ToString(Invariant)}-fold this month",
+            >= 2.75 => "support tickets tripled this month",
+            >= 1.85 => "support tickets doubled this month",
+            >= 1.15 => $"support tickets rose {Percent(ratio - 1)} this month",
+            <= 0.85 => $"support tickets fell {Percent(1 - ratio)} this month",
+            _ => "support tickets held steady this month",
+        };
+        return $"{words} ({last} in the last 30 days against {before} the 30 before)";
+    }
+
+    private static string Percent(double share) => Math.Round(share * 100).ToString(Invariant) + "%";
+
+    private static string Number(decimal value) => Math.Round(value, 1).ToString("0.#", Invariant);
+}
