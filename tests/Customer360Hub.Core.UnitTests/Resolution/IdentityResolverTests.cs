@@ -142,7 +142,7 @@ public sealed class IdentityResolverTests
         SourceChange[] organisations =
         [
             Party("crm", "org-1", company: "Northwind Traders", partyType: "organization", address: "12 Dock Street", postcode: "02110"),
-            Party("erp", "org-9", company: "NWT Holdings", partyType: "organization", phone: "+1 617 555 0100"),
+            Party("erp", "org-9", company: "Northwind Traders Inc.", partyType: "organization", phone: "+1 617 555 0100"),
         ];
         SourceChange[] contacts =
         [
@@ -150,7 +150,7 @@ public sealed class IdentityResolverTests
             Party("erp", "c-7", given: "Ana", family: "Lima", email: "ana.lima@northwind.example", account: "erp/contact/org-9"),
         ];
 
-        // On their own the two organisation records share nothing that links them.
+        // On their own a shared company name does not link two organisation records.
         var alone = await ClustersAfterAsync(organisations);
         Assert.Equal(2, alone.Count);
 
