@@ -55,7 +55,10 @@ public sealed class ErasureApiTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var report = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal([id], report.GetProperty("profileIds").EnumerateArray().Select(p => p.GetString()));
-            Assert.Equal((records, 1), (report.GetProperty("partyRecords").GetInt32(), report.GetProperty("transactions").GetInt32()));
+            // The test's ticket plus whatever of the person's own transactions the sandbox has synced by now
+            // (AssertNowhere below proves the ticket, which names the email, is gone).
+            Assert.Equal(records, report.GetProperty("partyRecords").GetInt32());
+            Assert.True(report.GetProperty("transactions").GetInt32() >= 1);
             Assert.True(report.GetProperty("archivePages").GetInt32() >= 1);
 
             using var lookup = await http.GetAsync(new Uri($"api/v1/profiles/lookup?email={Uri.EscapeDataString(email)}", UriKind.Relative));

@@ -50,11 +50,17 @@ public sealed partial class Customer360Api(
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);
+        if (HubTelemetry.ApiLatency.Enabled)
+        {
+            RecordLatency(operation, started, context.Response.StatusCode);
+        }
+    }
+
+    private static void RecordLatency(ApiOperation operation, long started, int status) =>
         HubTelemetry.ApiLatency.Record(
             Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             new KeyValuePair<string, object?>("route", operation.Route),
-            new KeyValuePair<string, object?>("status", context.Response.StatusCode));
-    }
+            new KeyValuePair<string, object?>("status", status));
 
     /// <summary>
     /// The operation as an <see cref="IResult"/> for hosts whose triggers return one (the Functions
@@ -84,7 +90,7 @@ public sealed partial class Customer360Api(
             return Problems.Unauthorized(failure);
         }
 
-        if (!caller.Roles.Any(operation.Roles.Contains))
+        if (!MayCall(caller, operation))
         {
             await audit.RecordAsync(Record(operation, caller, correlationId, AuditActions.Denied, StatusCodes.Status403Forbidden, [], []), context.RequestAborted).ConfigureAwait(false);
             return Problems.Forbidden(caller.Roles);
@@ -159,6 +165,19 @@ public sealed partial class Customer360Api(
             Status = status,
             Detail = detail,
         };
+    }
+
+    private static bool MayCall(Caller caller, ApiOperation operation)
+    {
+        for (var i = 0; i < caller.Roles.Count; i++)
+        {
+            if (operation.Roles.Contains(caller.Roles[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";

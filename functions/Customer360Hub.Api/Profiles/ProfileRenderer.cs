@@ -38,7 +38,9 @@ internal sealed class ProfileRenderer
         TimeProvider time)
     {
         _store = store;
-        _writeCounter = store.Documents as IDocumentWriteCounter;
+        // The hub store wraps the store in a unit-of-work decorator; API reads never run inside a
+        // unit of work, so the counts of the store underneath are the ones that matter.
+        _writeCounter = (store.Documents is UnitOfWorkStore work ? work.Inner : store.Documents) as IDocumentWriteCounter;
         _policy = policy;
         _cache = cache;
         _refs = refs;

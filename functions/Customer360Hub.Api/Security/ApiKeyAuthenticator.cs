@@ -1,13 +1,14 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Customer360Hub.Api.Security;
 
 /// <summary>
-/// Recognises callers by API key. Keys are looked up by their SHA-256, so the lookup time
-/// says nothing about how close a guess was.
+/// Recognises callers by API key. The lookup time says nothing about how close a guess was: keys
+/// are found by the process's randomized string hash (a guess cannot aim at a key's bucket), and a
+/// candidate is compared in constant time. No per-request hashing of the key is needed.
 /// </summary>
 public sealed class ApiKeyAuthenticator
 {
@@ -18,9 +19,9 @@ public sealed class ApiKeyAuthenticator
     {
         ArgumentNullException.ThrowIfNull(options);
         _callers = options.Value.Keys.ToFrozenDictionary(
-            k => Hash(k.Key),
+            k => k.Key,
             k => new Caller(k.Name, [k.Role], k.Manager, k.UserId),
-            StringComparer.Ordinal);
+            FixedTimeOrdinal.Instance);
     }
 
     public bool HasKeys => _callers.Count > 0;
@@ -29,13 +30,17 @@ public sealed class ApiKeyAuthenticator
     public Caller? Authenticate(string presented)
     {
         ArgumentNullException.ThrowIfNull(presented);
-        return presented.Length is > 0 and <= MaxKeyLength && _callers.TryGetValue(Hash(presented), out var caller) ? caller : null;
+        return presented.Length is > 0 and <= MaxKeyLength && _callers.TryGetValue(presented, out var caller) ? caller : null;
     }
 
-    private static string Hash(string key)
+    /// <summary>Ordinal equality in time independent of where two keys differ; the randomized ordinal hash code.</summary>
+    private sealed class FixedTimeOrdinal : IEqualityComparer<string>
     {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(key), hash);
-        return Convert.ToHexString(hash);
+        public static readonly FixedTimeOrdinal Instance = new();
+
+        public bool Equals(string? x, string? y) =>
+            x is not null && y is not null && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(x.AsSpan()), MemoryMarshal.AsBytes(y.AsSpan()));
+
+        public int GetHashCode(string obj) => StringComparer.Ordinal.GetHashCode(obj);
     }
 }

@@ -1,4 +1,9 @@
 namespace Customer360Hub.Cli.Batch;
 
 /// <summary>What a batch resolution did and how long each stage took.</summary>
-internal sealed record BatchSummary(int Records, int Profiles, TimeSpan Reading, TimeSpan Training, TimeSpan Resolving, TimeSpan Writing, long PeakMemoryBytes);
+internal sealed record BatchSummary(int Records, int Profiles, IReadOnlyList<BatchStage> Stages, long PeakMemoryBytes)
+{
+    public TimeSpan Wall => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Wall);
+
+    public TimeSpan Cpu => Stages.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Cpu);
+}

@@ -46,6 +46,7 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
                 ["Api:Keys:0:Key"] = key,
                 ["Api:Keys:0:Role"] = "sales",
                 ["Api:Cache:MaxBytes"] = (2L << 30).ToString(CultureInfo.InvariantCulture),
+                ["Privacy:HashKey"] = "bench-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             });
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Services.AddSingleton(new DataFolder(folder));

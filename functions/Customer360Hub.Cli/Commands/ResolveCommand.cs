@@ -110,9 +110,9 @@ internal static class ResolveCommand
         try
         {
             var summary = await new BatchResolver(options, error, TimeProvider.System).RunAsync(cancellationToken).ConfigureAwait(false);
-            var total = summary.Reading + summary.Training + summary.Resolving + summary.Writing;
+            var stages = string.Join(", ", summary.Stages.Select(s => s.Name + " " + BatchResolver.Describe(s)));
             await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"resolve: {summary.Records} records -> {summary.Profiles} profiles in {total.TotalSeconds:0.0} s (read {summary.Reading.TotalSeconds:0.0} s, model {summary.Training.TotalSeconds:0.0} s, resolve {summary.Resolving.TotalSeconds:0.0} s, write {summary.Writing.TotalSeconds:0.0} s); peak memory {summary.PeakMemoryBytes / (1024 * 1024)} MiB")).ConfigureAwait(false);
+                $"resolve: {summary.Records} records -> {summary.Profiles} profiles in {summary.Wall.TotalSeconds:0.0} s, CPU {summary.Cpu.TotalSeconds:0.0} s ({stages}); peak memory {summary.PeakMemoryBytes / (1024 * 1024)} MiB")).ConfigureAwait(false);
             return 0;
         }
         catch (Exception ex) when (ex is UnreadableInputException or InvalidDataException)

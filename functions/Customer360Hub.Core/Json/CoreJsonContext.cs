@@ -19,6 +19,7 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(PendingLink))]
 [JsonSerializable(typeof(IdentityLink))]
 [JsonSerializable(typeof(Customer360Hub.Resolution.RelationSummary))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.RecordHead))]
 [JsonSerializable(typeof(StewardDecision))]
 [JsonSerializable(typeof(ReviewItem))]
 [JsonSerializable(typeof(Customer360Hub.Resolution.ProfileExplanation))]

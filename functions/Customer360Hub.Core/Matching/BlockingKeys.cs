@@ -63,7 +63,7 @@ public static class BlockingKeys
             keys.Add("nid:" + nationalId);
         }
 
-        if (features.Email is { LocalPart.Length: >= 4 } mailbox)
+        if (features.Email is { LocalPart.Length: >= 4, IsRoleAccount: false } mailbox)
         {
             // The mailbox name alone finds the same person at a mistyped or changed domain.
             keys.Add("user:" + mailbox.LocalPart);

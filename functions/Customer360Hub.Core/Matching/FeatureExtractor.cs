@@ -26,7 +26,7 @@ public static class FeatureExtractor
         {
             ignored.Add("email: not a usable address");
         }
-        else if (email is { IsRoleAccount: true })
+        else if (email is { IsRoleAccount: true } && !isOrganization)
         {
             ignored.Add($"email: shared mailbox '{email.LocalPart}@' says nothing about a person");
         }
@@ -55,7 +55,8 @@ public static class FeatureExtractor
             Name = name,
             IsOrganization = isOrganization,
             Company = company,
-            Email = email is { IsRoleAccount: false } ? email : null,
+            // A role mailbox (info@, office@) says nothing about a person, but it is an organisation's own.
+            Email = email is { IsRoleAccount: false } || isOrganization ? email : null,
             EmailDomain = email?.OrganizationDomain,
             Phone = phone,
             Address = AddressNormalizer.Normalize(Get(CanonicalFields.AddressLine1), Get(CanonicalFields.AddressLine2), Get(CanonicalFields.Postcode)),

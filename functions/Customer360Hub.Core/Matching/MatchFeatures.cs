@@ -22,7 +22,7 @@ public sealed class MatchFeatures
 
     public string? Company { get; init; }
 
-    /// <summary>A personal (not role) mailbox.</summary>
+    /// <summary>A personal mailbox; for an organisation also a role mailbox (info@, office@), its own.</summary>
     public NormalizedEmail? Email { get; init; }
 
     /// <summary>The organisation's own email domain, from any address (role mailboxes included).</summary>

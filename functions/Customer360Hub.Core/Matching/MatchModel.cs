@@ -19,6 +19,13 @@ public sealed class MatchModel
     /// <summary>Parameters by field name (<see cref="MatchField.Name"/>).</summary>
     public required Dictionary<string, FieldModel> Fields { get; init; }
 
+    /// <summary>
+    /// Blocking keys held by more records than the block size cap where the model was estimated
+    /// (a frequent given name, a shared switchboard): too common to find candidates with, so
+    /// records neither index nor look them up. A pure function of the model, like every decision.
+    /// </summary>
+    public HashSet<string> CommonKeys { get; init; } = [];
+
     /// <summary>Prior-odds weight in bits.</summary>
     public double PriorWeight => Math.Log2(Prior / (1 - Prior));
 

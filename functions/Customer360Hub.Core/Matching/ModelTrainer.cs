@@ -13,7 +13,7 @@ public static class ModelTrainer
 {
     private const int TermFrequencyValues = 50_000;
     private const int RandomPairs = 200_000;
-    private const int CandidatePairs = 300_000;
+    private const int CandidatePairs = 100_000;
     private const int MaxIterations = 60;
     private const int MinObservations = 50;
 
@@ -31,7 +31,7 @@ public static class ModelTrainer
         var fields = MatchField.All;
         var frequencies = CountValues(ordered);
         var u = EstimateU(ordered).Select((estimate, i) => estimate ?? (double[])defaults.Fields[fields[i].Name].U.Clone()).ToArray();
-        var (sessions, candidatePairs) = CandidatePatterns(ordered, maxBlockSize);
+        var (sessions, candidatePairs, common) = CandidatePatterns(ordered, maxBlockSize);
 
         // Splink-style sessions: the pairs one kind of blocking key found estimate m for every
         // field except those the key itself selects on, whose agreement says nothing there.
@@ -76,6 +76,7 @@ public static class ModelTrainer
             Origin = $"estimated without labels from {ordered.Length} records ({sessions.Values.Sum(s => s.Patterns.Values.Sum())} candidate pairs in {sessions.Count} blocking sessions, {Math.Min(RandomPairs, Pairs(ordered.Length))} random pairs)",
             Prior = prior,
             Fields = model,
+            CommonKeys = common,
         };
     }
 
@@ -189,56 +190,65 @@ public static class ModelTrainer
     public static string?[] ExactValues(MatchFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return
-        [
-            features.Name.Given, features.Name.Family, features.BirthDateText, features.NationalId,
-            features.Email?.MatchKey, features.Phone, features.Address.Line, features.City, features.Address.Postcode, features.Region, features.Company,
-        ];
+        return [.. Enumerable.Range(0, MatchField.All.Count).Select(i => ExactValue(features, i))];
     }
 
     private static Dictionary<string, double>?[] CountValues(MatchFeatures[] records)
     {
-        var counts = MatchField.All.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        foreach (var record in records)
+        var frequencies = new Dictionary<string, double>?[MatchField.All.Count];
+        Parallel.For(0, frequencies.Length, field =>
         {
-            var values = ExactValues(record);
-            for (var i = 0; i < values.Length; i++)
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var record in records)
             {
-                if (values[i] is { } value)
+                if (ExactValue(record, field) is { } value)
                 {
-                    counts[i][value] = counts[i].GetValueOrDefault(value) + 1;
+                    counts[value] = counts.GetValueOrDefault(value) + 1;
                 }
             }
-        }
 
-        return counts.Select(c =>
-        {
-            var frequent = c.Where(p => p.Value > 1).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TermFrequencyValues).ToList();
-            return frequent.Count == 0 ? null : frequent.ToDictionary(p => p.Key, p => (double)p.Value / records.Length, StringComparer.Ordinal);
-        }).ToArray();
+            var frequent = counts.Where(p => p.Value > 1).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TermFrequencyValues).ToList();
+            frequencies[field] = frequent.Count == 0 ? null : frequent.ToDictionary(p => p.Key, p => (double)p.Value / records.Length, StringComparer.Ordinal);
+        });
+        return frequencies;
     }
+
+    private static string? ExactValue(MatchFeatures features, int field) => field switch
+    {
+        0 => features.Name.Given,
+        1 => features.Name.Family,
+        2 => features.BirthDateText,
+        3 => features.NationalId,
+        4 => features.Email?.MatchKey,
+        5 => features.Phone,
+        6 => features.Address.Line,
+        7 => features.City,
+        8 => features.Address.Postcode,
+        9 => features.Region,
+        _ => features.Company,
+    };
 
     private static double[]?[] EstimateU(MatchFeatures[] records)
     {
         var fields = MatchField.All;
-        var counts = fields.Select(f => new long[f.Levels.Count]).ToArray();
         var random = new Random(360);
-        var pairs = Math.Min(RandomPairs, Pairs(records.Length));
-        for (var p = 0; p < pairs; p++)
+        var pairs = new (int, int)[Math.Min(RandomPairs, Pairs(records.Length))];
+        for (var p = 0; p < pairs.Length; p++)
         {
             var i = random.Next(records.Length);
             var j = random.Next(records.Length - 1);
-            if (j >= i)
-            {
-                j++;
-            }
+            pairs[p] = (i, j >= i ? j + 1 : j);
+        }
 
-            var comparison = PairComparer.Compare(records[i], records[j]);
+        var (levels, _) = Compare(records, pairs);
+        var counts = fields.Select(f => new long[f.Levels.Count]).ToArray();
+        foreach (var comparison in levels)
+        {
             for (var f = 0; f < fields.Count; f++)
             {
-                if (comparison.Levels[f] >= 0)
+                if (comparison[f] >= 0)
                 {
-                    counts[f][comparison.Levels[f]]++;
+                    counts[f][comparison[f]]++;
                 }
             }
         }
@@ -250,73 +260,133 @@ public static class ModelTrainer
         }).ToArray();
     }
 
-    /// <summary>The comparison patterns of the candidate pairs, per kind of blocking key (a sample of them when there are very many).</summary>
-    private static (Dictionary<string, Session> Sessions, Dictionary<long, double> Unique) CandidatePatterns(MatchFeatures[] records, int maxBlockSize)
+    /// <summary>The comparison levels of each pair, and whether it is a person and an organisation, on every core.</summary>
+    private static (int[][] Levels, bool[] DifferentPartyTypes) Compare(MatchFeatures[] records, IReadOnlyList<(int A, int B)> pairs)
     {
-        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < records.Length; i++)
+        var levels = new int[pairs.Count][];
+        var different = new bool[pairs.Count];
+        Parallel.For(0, pairs.Count, p =>
         {
-            foreach (var key in BlockingKeys.For(records[i]))
-            {
-                if (!blocks.TryGetValue(key, out var members))
-                {
-                    blocks[key] = members = [];
-                }
+            var comparison = PairComparer.Compare(records[pairs[p].A], records[pairs[p].B]);
+            levels[p] = comparison.Levels;
+            different[p] = comparison.DifferentPartyTypes;
+        });
+        return (levels, different);
+    }
 
-                members.Add(i);
+    /// <summary>
+    /// The comparison patterns of the candidate pairs, per kind of blocking key, and the keys too
+    /// common to use. When a kind finds very many pairs, whole blocks are sampled (by a hash of
+    /// the key, so the same input gives the same sample) and their pairs weighted back up.
+    /// </summary>
+    private static (Dictionary<string, Session> Sessions, Dictionary<long, double> Unique, HashSet<string> Common) CandidatePatterns(MatchFeatures[] records, int maxBlockSize)
+    {
+        var keysOf = new IReadOnlyList<string>[records.Length];
+        Parallel.For(0, records.Length, i => keysOf[i] = BlockingKeys.For(records[i]));
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var keys in keysOf)
+        {
+            foreach (var key in keys)
+            {
+                sizes[key] = sizes.GetValueOrDefault(key) + 1;
             }
         }
 
-        var usable = blocks.Where(b => b.Value.Count > 1 && b.Value.Count <= maxBlockSize).ToList();
-        var sessions = new Dictionary<string, Session>(StringComparer.Ordinal);
-        var unique = new Dictionary<long, double>();
-        var patternOf = new Dictionary<long, long>();
-        foreach (var group in usable.GroupBy(b => BlockingKeys.KindOf(b.Key), StringComparer.Ordinal))
+        var common = new HashSet<string>(StringComparer.Ordinal);
+        var pairsOfKind = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (key, size) in sizes)
         {
-            var estimate = group.Sum(b => (long)b.Value.Count * (b.Value.Count - 1) / 2);
-            var keepOneIn = Math.Max(1, estimate / CandidatePairs);
-            var excluded = MatchField.All.Select(f => BlockingKeys.FieldsOf(group.Key).Contains(f.Name)).ToArray();
-            var session = new Session(excluded, new Dictionary<long, double>());
-            var seen = new HashSet<long>();
-            foreach (var (_, members) in group)
+            if (size > maxBlockSize)
+            {
+                common.Add(key);
+            }
+            else if (size > 1)
+            {
+                var kind = BlockingKeys.KindOf(key);
+                pairsOfKind[kind] = pairsOfKind.GetValueOrDefault(kind) + ((long)size * (size - 1) / 2);
+            }
+        }
+
+        var keepOneIn = pairsOfKind.ToDictionary(p => p.Key, p => Math.Max(1, p.Value / CandidatePairs), StringComparer.Ordinal);
+        var blocks = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < records.Length; i++)
+        {
+            foreach (var key in keysOf[i])
+            {
+                if (keepOneIn.TryGetValue(BlockingKeys.KindOf(key), out var keep) && sizes[key] is > 1 && !common.Contains(key) && (keep == 1 || StableHash(key) % (ulong)keep == 0))
+                {
+                    if (!blocks.TryGetValue(key, out var members))
+                    {
+                        blocks[key] = members = [];
+                    }
+
+                    members.Add(i);
+                }
+            }
+        }
+
+        // Every sampled pair once, in a fixed order, compared on every core.
+        var byKind = blocks.GroupBy(b => BlockingKeys.KindOf(b.Key), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var index = new Dictionary<long, int>();
+        var pairs = new List<(int, int)>();
+        var sessionPairs = new List<(string Kind, List<int> Pairs)>();
+        foreach (var group in byKind)
+        {
+            var found = new List<int>();
+            foreach (var (_, members) in group.OrderBy(b => b.Key, StringComparer.Ordinal))
             {
                 for (var x = 0; x < members.Count; x++)
                 {
                     for (var y = x + 1; y < members.Count; y++)
                     {
                         var pair = ((long)members[x] << 32) | (uint)members[y];
-                        if ((keepOneIn > 1 && StableHash(pair) % (ulong)keepOneIn != 0) || !seen.Add(pair))
+                        if (!index.TryGetValue(pair, out var at))
                         {
-                            continue;
+                            index[pair] = at = pairs.Count;
+                            pairs.Add((members[x], members[y]));
                         }
 
-                        if (!patternOf.TryGetValue(pair, out var pattern))
-                        {
-                            var comparison = PairComparer.Compare(records[members[x]], records[members[y]]);
-                            pattern = comparison.DifferentPartyTypes ? -1 : Encode(comparison.Levels);
-                            patternOf[pair] = pattern;
-                            if (pattern >= 0)
-                            {
-                                // Every pair once, weighted back up by its session's sampling, for the prior.
-                                unique[pattern] = unique.GetValueOrDefault(pattern) + keepOneIn;
-                            }
-                        }
-
-                        if (pattern >= 0)
-                        {
-                            session.Patterns[pattern] = session.Patterns.GetValueOrDefault(pattern) + keepOneIn;
-                        }
+                        found.Add(at);
                     }
+                }
+            }
+
+            sessionPairs.Add((group.Key, found));
+        }
+
+        var (levels, differentPartyTypes) = Compare(records, pairs);
+        var sessions = new Dictionary<string, Session>(StringComparer.Ordinal);
+        var unique = new Dictionary<long, double>();
+        var counted = new bool[pairs.Count];
+        foreach (var (kind, found) in sessionPairs)
+        {
+            var weight = keepOneIn[kind];
+            var excluded = MatchField.All.Select(f => BlockingKeys.FieldsOf(kind).Contains(f.Name)).ToArray();
+            var session = new Session(excluded, new Dictionary<long, double>());
+            foreach (var at in found.Distinct())
+            {
+                if (differentPartyTypes[at])
+                {
+                    continue;
+                }
+
+                var pattern = Encode(levels[at]);
+                session.Patterns[pattern] = session.Patterns.GetValueOrDefault(pattern) + weight;
+                if (!counted[at])
+                {
+                    // Every pair once, weighted back up by its session's sampling, for the prior.
+                    counted[at] = true;
+                    unique[pattern] = unique.GetValueOrDefault(pattern) + weight;
                 }
             }
 
             if (session.Patterns.Count > 0)
             {
-                sessions[group.Key] = session;
+                sessions[kind] = session;
             }
         }
 
-        return (sessions, unique);
+        return (sessions, unique, common);
     }
 
     private sealed record Session(bool[] Excluded, Dictionary<long, double> Patterns);
@@ -356,15 +426,5 @@ public static class ModelTrainer
         }
 
         return hash;
-    }
-
-    private static ulong StableHash(long value)
-    {
-        var x = (ulong)value;
-        x ^= x >> 33;
-        x *= 0xff51afd7ed558ccdUL;
-        x ^= x >> 33;
-        x *= 0xc4ceb9fe1a85ec53UL;
-        return x ^ (x >> 33);
     }
 }

@@ -38,6 +38,7 @@ public static class PairComparer
         c.IsOrganizationPair = a.IsOrganization && b.IsOrganization;
         var bothPeople = !a.IsOrganization && !b.IsOrganization;
         var generationConflict = a.Name.Generation is not null && b.Name.Generation is not null && a.Name.Generation != b.Name.Generation;
+        c.GenerationOneSided = bothPeople && (a.Name.Generation is null) != (b.Name.Generation is null);
         // An agreeing national id outweighs a differing name or year: it belongs to one person. A
         // different family name alone is not a conflict when the date of birth or a personal
         // mailbox agrees (people change family names); without them it is another person.
@@ -161,9 +162,17 @@ public static class PairComparer
 
         // A slip in either half of one address. The same user name at another domain is not
         // one: jane.smith@ is a different mailbox, and often a different person, at every company.
-        var localTypo = a.Domain == b.Domain && StringSimilarity.DamerauLevenshtein(a.LocalPart, b.LocalPart, 1) <= 1;
+        // Nor are names told apart by a number (john.smith@, john.smith2@): that is how a mail
+        // system gives namesakes their own mailboxes.
+        var localTypo = a.Domain == b.Domain && StringSimilarity.DamerauLevenshtein(a.LocalPart, b.LocalPart, 1) <= 1 && !DifferOnlyInDigits(a.LocalPart, b.LocalPart);
         var domainTypo = a.LocalPart == b.LocalPart && StringSimilarity.DamerauLevenshtein(a.Domain, b.Domain, 2) <= 2;
         return localTypo || domainTypo ? 1 : 2;
+    }
+
+    private static bool DifferOnlyInDigits(string a, string b)
+    {
+        static string Letters(string s) => string.Concat(s.Where(c => !char.IsAsciiDigit(c)));
+        return Letters(a) == Letters(b);
     }
 
     private static int ComparePhone(string? a, string? b)

@@ -25,6 +25,9 @@ public sealed class PairComparison
     /// <summary>Both are people and the person-level fields say they are different people (given name, national id, generation, or years of birth a generation apart).</summary>
     public bool PersonConflict { get; internal set; }
 
+    /// <summary>Two people, and only one record carries a generation (Jr, Sr, III): the other may be the parent or the child of the same name.</summary>
+    public bool GenerationOneSided { get; internal set; }
+
     /// <summary>A person compared with an organisation.</summary>
     public bool DifferentPartyTypes { get; internal set; }
 

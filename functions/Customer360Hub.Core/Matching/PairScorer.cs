@@ -8,9 +8,9 @@ namespace Customer360Hub.Matching;
 /// exact agreement is weighted by how rare the shared value is. Trusted identifiers (national
 /// id, personal email) link on their own unless the person-level fields disagree. When given
 /// name, date of birth, national id or generation say "different people", shared contact points
-/// (address, phone, email, area) no longer count towards a link: such a pair is a household at
-/// most, never one profile on contact points alone. Names alone never link: something else
-/// (a date of birth, a contact point, an identifier) must agree too.
+/// (address, phone, email, area) and a shared employer no longer count towards a link: such a
+/// pair is a household at most, never one profile on what a family or co-workers share. Names
+/// alone never link: something else (a date of birth, a contact point, an identifier) must agree too.
 /// </summary>
 public sealed class PairScorer(MatchModel model, MatchPolicy policy)
 {
@@ -20,13 +20,14 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
 
     public MatchPolicy Policy => policy;
 
-    public PairEvidence Score(MatchFeatures a, MatchFeatures b)
+    /// <param name="withComparisons">False: leave out the field-by-field evidence (the decision, score and rules are the same).</param>
+    public PairEvidence Score(MatchFeatures a, MatchFeatures b, bool withComparisons = true)
     {
         var comparison = PairComparer.Compare(a, b);
-        return Score(comparison);
+        return Score(comparison, withComparisons);
     }
 
-    public PairEvidence Score(PairComparison comparison)
+    public PairEvidence Score(PairComparison comparison, bool withComparisons = true)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         Span<double> weights = stackalloc double[MatchField.All.Count];
@@ -45,10 +46,13 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
             if (level == 0)
             {
                 weight = AdjustForFrequency(model.Fields[field.Name], weight, comparison.Values[i]);
-                sharedHomeContact |= field == MatchField.Address || field == MatchField.Email || (field == MatchField.Phone && comparison.Levels[MatchField.FamilyName.Index] is 0 or 1);
+                // An address shared by two people of one employer (same company or company email
+                // domain) is their workplace, not a home.
+                var sameEmployer = comparison.Levels[MatchField.Company.Index] is 0 or 1 or 2;
+                sharedHomeContact |= (field == MatchField.Address && !sameEmployer) || field == MatchField.Email || (field == MatchField.Phone && comparison.Levels[MatchField.FamilyName.Index] is 0 or 1);
             }
 
-            if (field.ContactPoint && comparison.PersonConflict && weight > 0)
+            if (weight > 0 && Discounted(field, comparison))
             {
                 weight = 0;
             }
@@ -68,8 +72,8 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
             return new PairEvidence(decision, Math.Round(score, 3), [], []);
         }
 
-        var comparisons = new List<FieldComparison>(MatchField.All.Count);
-        for (var i = 0; i < weights.Length; i++)
+        var comparisons = new List<FieldComparison>(withComparisons ? MatchField.All.Count : 0);
+        for (var i = 0; i < weights.Length && withComparisons; i++)
         {
             var level = comparison.Levels[i];
             if (level >= 0)
@@ -106,6 +110,30 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
         // The deciding rule first: it is what a member's link reason shows.
         rules.Reverse();
         return new PairEvidence(decision, Math.Round(score, 3), comparisons, rules);
+    }
+
+    /// <summary>
+    /// Agreement that says nothing about whether the two are one person: what people who are
+    /// different by their person-level fields share anyway (a home, an employer); what a father
+    /// and a son of the same name share when only one record carries the generation (Jr, Sr);
+    /// and the parts of an address (city, postcode, region) when the street addresses differ or
+    /// a finer part already agreed, so one address is not counted several times.
+    /// </summary>
+    private static bool Discounted(MatchField field, PairComparison comparison)
+    {
+        if (comparison.PersonConflict && (field.ContactPoint || field == MatchField.Company))
+        {
+            return true;
+        }
+
+        if (comparison.GenerationOneSided && field.ContactPoint && field != MatchField.Email)
+        {
+            return true;
+        }
+
+        var streetsDiffer = comparison.Levels[MatchField.Address.Index] == MatchField.Address.Levels.Count - 1;
+        return (streetsDiffer && (field == MatchField.City || field == MatchField.Postcode || field == MatchField.Region))
+            || (field == MatchField.Region && comparison.Levels[MatchField.City.Index] >= 0);
     }
 
     private string? Trusted(PairComparison comparison)

@@ -93,9 +93,11 @@ public static class StringSimilarity
             return Math.Max(a.Length, b.Length);
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        var width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[width * 3] : new int[width * 3];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -123,7 +125,10 @@ public static class StringSimilarity
                 return max + 1;
             }
 
-            (previous2, previous, current) = (previous, current, previous2);
+            var oldest = previous2;
+            previous2 = previous;
+            previous = current;
+            current = oldest;
         }
 
         return Math.Min(previous[b.Length], max + 1);

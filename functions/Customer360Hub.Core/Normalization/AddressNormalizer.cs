@@ -66,12 +66,19 @@ public static class AddressNormalizer
         return new NormalizedAddress(number, street.Count == 0 ? null : string.Join(' ', street), unit, extra, NormalizePostcode(postcode));
     }
 
-    /// <summary>Upper case, letters and digits only; null for placeholders.</summary>
+    /// <summary>Upper case, letters and digits only; a US ZIP+4 (12345-6789) as its five-digit ZIP; null for placeholders.</summary>
     public static string? NormalizePostcode(string? postcode)
     {
         if (string.IsNullOrWhiteSpace(postcode) || Placeholders.IsPlaceholderText(postcode))
         {
             return null;
+        }
+
+        var trimmed = postcode.Trim();
+        if (trimmed.Length == 10 && trimmed[5] == '-' && trimmed.AsSpan(0, 5).ContainsAnyExceptInRange('0', '9') is false && trimmed.AsSpan(6).ContainsAnyExceptInRange('0', '9') is false)
+        {
+            // The four digits after the hyphen name a delivery segment inside the ZIP; many records leave them out.
+            return trimmed[..5];
         }
 
         var compact = TextFolding.Compact(postcode).ToUpperInvariant();

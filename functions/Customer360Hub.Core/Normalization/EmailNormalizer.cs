@@ -10,6 +10,8 @@ public static class EmailNormalizer
         "service", "customerservice", "team", "marketing", "webmaster", "postmaster", "hostmaster", "abuse", "mail", "email", "reception",
         "hr", "jobs", "careers", "press", "media", "legal", "privacy", "security", "it", "test", "example", "user", "none", "null", "na",
         "unknown", "nobody", "noemail", "nomail", "mailer-daemon", "root", "general", "feedback", "newsletter", "notifications",
+        "purchasing", "procurement", "payables", "receivables", "bookings", "reservations", "shipping", "returns", "operations", "ops",
+        "dispatch", "events", "partners", "investors", "compliance", "reply",
     };
 
     private static readonly HashSet<string> PlaceholderDomains = new(StringComparer.Ordinal)
@@ -24,6 +26,18 @@ public static class EmailNormalizer
         "gmx.net", "gmx.com", "web.de", "t-online.de", "protonmail.com", "proton.me", "mail.com", "yandex.ru", "yandex.com", "mail.ru",
         "qq.com", "163.com", "126.com", "orange.fr", "free.fr", "laposte.net", "libero.it", "virgilio.it", "btinternet.com", "comcast.net",
         "verizon.net", "att.net", "sbcglobal.net", "bigpond.com", "optusnet.com.au", "shaw.ca", "rogers.com", "zoho.com", "fastmail.com",
+        "cox.net", "charter.net", "earthlink.net", "bellsouth.net", "optonline.net", "juno.com", "frontier.com", "windstream.net",
+        "centurylink.net", "q.com", "rocketmail.com", "sympatico.ca", "bell.net", "videotron.ca", "telus.net", "sky.com", "virginmedia.com",
+        "talktalk.net", "ntlworld.com", "blueyonder.co.uk", "tiscali.co.uk", "btopenworld.com", "freenet.de", "arcor.de", "online.de",
+        "posteo.de", "mailbox.org", "vodafone.de", "kpnmail.nl", "ziggo.nl", "planet.nl", "xs4all.nl", "home.nl", "chello.nl", "hetnet.nl",
+        "casema.nl", "telfort.nl", "wanadoo.fr", "sfr.fr", "neuf.fr", "bluewin.ch", "telenet.be", "skynet.be", "rediffmail.com", "naver.com",
+    };
+
+    // Providers that run the same free service under many country domains (hotmail.nl, yahoo.ca, outlook.de, ...).
+    private static readonly HashSet<string> FreeMailBrands = new(StringComparer.Ordinal)
+    {
+        "gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "msn", "aol", "icloud", "gmx", "proton", "protonmail",
+        "yandex", "zoho", "tutanota", "hushmail", "fastmail",
     };
 
     /// <summary>
@@ -79,6 +93,9 @@ public static class EmailNormalizer
         }
 
         var role = RoleLocalParts.Contains(matchLocal) || RoleLocalParts.Contains(matchLocal.Replace(".", "-", StringComparison.Ordinal));
-        return new NormalizedEmail(address, matchLocal + "@" + matchDomain, matchLocal, matchDomain, role, FreeMailDomains.Contains(matchDomain));
+        return new NormalizedEmail(address, matchLocal + "@" + matchDomain, matchLocal, matchDomain, role, IsFreeMail(matchDomain));
     }
+
+    private static bool IsFreeMail(string domain) =>
+        FreeMailDomains.Contains(domain) || FreeMailBrands.Contains(domain[..domain.IndexOf('.', StringComparison.Ordinal)]);
 }

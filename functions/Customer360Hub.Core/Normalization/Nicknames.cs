@@ -52,7 +52,7 @@ public static class Nicknames
             ("amanda", "mandy manda"), ("andrew", "andy drew"), ("angela", "angie"), ("anthony", "tony ant"), ("antonio", "tony toni"),
             ("arthur", "art artie"), ("barbara", "barb barbie babs"), ("benjamin", "ben benny benji"), ("bernard", "bernie"),
             ("beverly", "bev"), ("bradley", "brad"), ("catherine", "cathy cat kate katie cate"), ("charles", "charlie chuck chas chaz"),
-            ("charlotte", "charlie lottie"), ("christina", "chris christy tina"), ("christine", "chris christy tina"),
+            ("charlotte", "charlie lottie"), ("christina", "chris christy chrissy tina"), ("christine", "chris christy chrissy tina"),
             ("christopher", "chris kit topher"), ("clifford", "cliff"), ("cynthia", "cindy"), ("daniel", "dan danny"),
             ("david", "dave davey"), ("deborah", "deb debbie debby"), ("donald", "don donnie"), ("dorothy", "dot dottie dolly"),
             ("douglas", "doug"), ("edward", "ed eddie ted teddy ned"), ("eleanor", "ellie nell nora"), ("elizabeth", "liz lizzie beth betty bess betsy eliza libby lisa"),
@@ -74,6 +74,14 @@ public static class Nicknames
             ("terence", "terry"), ("teresa", "terry tess tessa"), ("virginia", "ginny ginger"), ("wilhelmina", "mina willa"),
             ("johann", "hans"), ("johannes", "hans jan"), ("giuseppe", "beppe peppe"), ("francesco", "franco cesco"), ("alejandro", "alex ale"),
             ("francisco", "paco pancho"), ("jose", "pepe"), ("guillermo", "memo"), ("ignacio", "nacho"),
+            ("ann", "annie"), ("anne", "annie"), ("augustus", "gus"), ("cameron", "cam"), ("caroline", "carrie caro"), ("carolyn", "carrie"),
+            ("danielle", "dani"), ("dominic", "dom"), ("ernest", "ernie"), ("evelyn", "evie eve"), ("florence", "flo"), ("frank", "frankie"),
+            ("franklin", "frank frankie"), ("gwendolyn", "gwen"), ("harriet", "hattie"), ("helen", "nell nellie"), ("jacqueline", "jackie jacqui"),
+            ("jeremy", "jerry"), ("josephine", "jo josie"), ("julia", "jules"), ("kimberly", "kim kimmy"), ("lillian", "lily lil"),
+            ("louise", "lou lulu"), ("madeline", "maddie"), ("mary", "molly polly mae"), ("maximilian", "max maxi"), ("maxwell", "max"),
+            ("melissa", "mel missy lissa"), ("michelle", "shelly shell"), ("mitchell", "mitch"), ("natalie", "nat"), ("nicole", "nikki"),
+            ("oliver", "ollie"), ("olivia", "liv livvy"), ("penelope", "penny"), ("reginald", "reggie reg"), ("sandra", "sandy sandi"),
+            ("sophia", "sophie"), ("stanley", "stan"), ("stefan", "steff stef"), ("stephanie", "steph stephie"), ("tobias", "toby"),
         };
 
         var formal = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);

@@ -29,6 +29,16 @@ public sealed record IdentityLink
     /// <summary>For steward relations: from when the decision applies.</summary>
     public DateTimeOffset? EffectiveFrom { get; init; }
 
-    /// <summary>The id of the relation inside <see cref="RecordKey"/>'s partition.</summary>
-    public static string IdFor(string otherKey, string? decisionId) => decisionId is null ? "m|" + otherKey : "s|" + decisionId + "|" + otherKey;
+    /// <summary>Ids of the relations that decide profiles and households sort below this; possible matches sort above.</summary>
+    public const string PossibleMatchIds = "u|";
+
+    /// <summary>
+    /// The id of the relation inside <see cref="RecordKey"/>'s partition: <c>m|other</c> for a link
+    /// or household, <c>u|other</c> for a possible match (kept apart, so re-clustering reads
+    /// only what decides profiles), <c>s|decision|other</c> for a steward relation.
+    /// </summary>
+    public static string IdFor(string otherKey, string? decisionId, LinkDecision decision = LinkDecision.Link) =>
+        decisionId is not null ? "s|" + decisionId + "|" + otherKey
+        : decision == LinkDecision.Possible ? PossibleMatchIds + otherKey
+        : "m|" + otherKey;
 }

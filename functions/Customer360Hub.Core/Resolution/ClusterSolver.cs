@@ -25,15 +25,22 @@ internal static class ClusterSolver
         Func<string, string, double> pairScore,
         double linkThreshold)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var keys = nodes.Order(StringComparer.Ordinal).ToArray();
+        var keys = nodes.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
         for (var i = 0; i < keys.Length; i++)
         {
             index[keys[i]] = i;
         }
 
-        var parent = Enumerable.Range(0, keys.Length).ToArray();
-        var members = keys.Select((_, i) => new List<int> { i }).ToArray();
+        var parent = new int[keys.Length];
+        var members = new List<int>[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            parent[i] = i;
+            members[i] = [i];
+        }
+
         var forbidden = new Dictionary<int, List<int>>();
         foreach (var (a, b) in never)
         {
@@ -45,12 +52,24 @@ internal static class ClusterSolver
         }
 
         var ruleOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ordered = edges
-            .Where(e => index.ContainsKey(e.A) && index.ContainsKey(e.B))
-            .OrderByDescending(e => e.Forced)
-            .ThenByDescending(e => e.Weight)
-            .ThenBy(e => e.A, StringComparer.Ordinal)
-            .ThenBy(e => e.B, StringComparer.Ordinal);
+        var ordered = new List<Edge>();
+        foreach (var edge in edges)
+        {
+            if (index.ContainsKey(edge.A) && index.ContainsKey(edge.B))
+            {
+                ordered.Add(edge);
+            }
+        }
+
+        // A total order (forced first, strongest first, then by keys and rule), so the result never depends on input order.
+        ordered.Sort(static (e, f) =>
+        {
+            var c = f.Forced.CompareTo(e.Forced);
+            c = c != 0 ? c : f.Weight.CompareTo(e.Weight);
+            c = c != 0 ? c : string.CompareOrdinal(e.A, f.A);
+            c = c != 0 ? c : string.CompareOrdinal(e.B, f.B);
+            return c != 0 ? c : string.CompareOrdinal(e.Rule, f.Rule);
+        });
         foreach (var edge in ordered)
         {
             var x = Find(parent, index[edge.A]);
@@ -78,11 +97,30 @@ internal static class ClusterSolver
             ruleOf.TryAdd(edge.B, edge.Rule);
         }
 
-        var clusters = Enumerable.Range(0, keys.Length)
-            .Where(i => Find(parent, i) == i)
-            .Select(root => (IReadOnlyList<string>)members[root].Select(i => keys[i]).Order(StringComparer.Ordinal).ToList())
-            .OrderBy(c => c[0], StringComparer.Ordinal)
-            .ToList();
+        // Members are indexes into the sorted keys, so a sorted member list is in key order; each
+        // cluster is listed at its first key, which puts the clusters in order of their first key.
+        var clusters = new List<IReadOnlyList<string>>();
+        var listed = new bool[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var root = Find(parent, i);
+            if (listed[root])
+            {
+                continue;
+            }
+
+            listed[root] = true;
+            var cluster = members[root];
+            cluster.Sort();
+            var names = new string[cluster.Count];
+            for (var m = 0; m < names.Length; m++)
+            {
+                names[m] = keys[cluster[m]];
+            }
+
+            clusters.Add(names);
+        }
+
         return new Result(clusters, ruleOf);
     }
 

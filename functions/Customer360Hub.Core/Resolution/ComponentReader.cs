@@ -1,5 +1,4 @@
 using Customer360Hub.Changes;
-using Customer360Hub.Json;
 using Customer360Hub.Profiles;
 using Customer360Hub.Storage;
 
@@ -8,24 +7,26 @@ namespace Customer360Hub.Resolution;
 /// <summary>
 /// Reads the connected group of records around a change: the records reachable through links,
 /// steward force-matches and household relations, plus every member of the profiles they are in
-/// now (so a profile that lost its only evidence is seen whole and can split). Members of a
-/// profile are known to be live records of it, so their documents are only read when they move.
+/// now (so a profile that lost its only evidence is seen whole and can split).
 /// </summary>
 internal static class ComponentReader
 {
-    internal sealed class Node(string key, string? profileId, bool deleted, IReadOnlyList<RelationSummary> relations, Versioned<SourceRecord>? stored)
+    internal sealed class Node(string key, RecordHead head, IReadOnlyList<RelationSummary> relations, StoredDocument? stored)
     {
         public string Key => key;
 
-        /// <summary>The profile the record is in before this change.</summary>
-        public string? ProfileId => profileId;
+        /// <summary>The record as stored before this change (for the changed record: as it will be).</summary>
+        public RecordHead Head => head;
 
-        public bool Deleted => deleted;
+        /// <summary>The profile the record is in before this change.</summary>
+        public string? ProfileId => head.ProfileId;
+
+        public bool Deleted => head.Deleted;
 
         public IReadOnlyList<RelationSummary> Relations => relations;
 
-        /// <summary>The stored record, when it has been read.</summary>
-        public Versioned<SourceRecord>? Stored { get; set; } = stored;
+        /// <summary>The stored record document (for a conditional rewrite when it moves); null for the changed record.</summary>
+        public StoredDocument? Stored => stored;
     }
 
     internal sealed class Component
@@ -39,17 +40,16 @@ internal static class ComponentReader
         public bool Truncated { get; set; }
     }
 
+    /// <param name="changed">The record being changed, with the profile it was in before.</param>
     public static async Task<Component> ReadAsync(
-        HubStore store,
+        IdentityDocuments documents,
         IEnumerable<string> seeds,
-        (SourceRecord Record, Versioned<SourceRecord>? Existing)? changed,
+        SourceRecord? changed,
         int maxNodes,
         CancellationToken cancellationToken)
     {
-        var relations = new DocumentSet<RelationSummary>(store.Documents, Containers.Links, CoreJsonContext.Default.RelationSummary);
         var component = new Component();
         var triedProfiles = new HashSet<string>(StringComparer.Ordinal);
-        var memberOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var queue = new Queue<string>(seeds);
         while (queue.Count > 0)
         {
@@ -65,50 +65,44 @@ internal static class ComponentReader
                 break;
             }
 
-            string? profileId;
-            bool deleted;
-            Versioned<SourceRecord>? stored = null;
-            if (changed is { } c && c.Record.RecordKey == key)
+            RecordHead head;
+            StoredDocument? stored = null;
+            if (changed is not null && changed.RecordKey == key)
             {
-                (profileId, deleted, stored) = (c.Record.ProfileId, c.Record.Deleted, c.Existing);
-            }
-            else if (memberOf.TryGetValue(key, out var member))
-            {
-                (profileId, deleted) = (member, false);
+                head = RecordHead.Of(changed);
             }
             else
             {
-                stored = await store.Records.GetAsync(DocumentKey.Single(key), cancellationToken).ConfigureAwait(false);
-                if (stored is not { Document.Kind: RecordKind.Party })
+                var found = await documents.HeadAsync(key, cancellationToken).ConfigureAwait(false);
+                if (found is not { Head.Kind: RecordKind.Party })
                 {
                     continue;
                 }
 
-                (profileId, deleted) = (stored.Document.ProfileId, stored.Document.Deleted);
+                (head, stored) = found.Value;
             }
 
-            var found = (await relations.QueryAllAsync(key, cancellationToken).ConfigureAwait(false)).Select(r => r.Document).ToList();
-            component.Nodes[key] = new Node(key, profileId, deleted, found, stored);
-            if (profileId is not null && triedProfiles.Add(profileId))
+            var relations = await documents.RelationsAsync(key, withPossibleMatches: false, cancellationToken).ConfigureAwait(false);
+            component.Nodes[key] = new Node(key, head, relations, stored);
+            if (head.ProfileId is { } profileId && triedProfiles.Add(profileId))
             {
-                var profile = await store.Profiles.GetAsync(DocumentKey.Single(profileId), cancellationToken).ConfigureAwait(false);
+                var profile = await documents.ProfileAsync(profileId, cancellationToken).ConfigureAwait(false);
                 if (profile is { Document.RedirectTo: null })
                 {
                     component.Profiles[profileId] = profile;
-                    foreach (var m in profile.Document.Members)
+                    foreach (var member in profile.Document.Members)
                     {
-                        memberOf.TryAdd(m.RecordKey, profileId);
-                        queue.Enqueue(m.RecordKey);
+                        queue.Enqueue(member.RecordKey);
                     }
                 }
             }
 
-            if (deleted)
+            if (head.Deleted)
             {
                 continue;
             }
 
-            foreach (var relation in found)
+            foreach (var relation in relations)
             {
                 if (relation.Decision is LinkDecision.Link or LinkDecision.ForceMatch or LinkDecision.Household)
                 {

@@ -3,8 +3,11 @@ using Customer360Hub.Storage;
 
 namespace Customer360Hub.Resolution;
 
-/// <summary>Builds the <see cref="ProfileExplanation"/> of a profile from its stored relations and decisions.</summary>
-public sealed class IdentityExplainer(HubStore store, Matching.PairScorer scorer)
+/// <summary>
+/// Builds the <see cref="ProfileExplanation"/> of a profile from its stored relations and
+/// decisions, with the field-by-field evidence of each relation recomputed from its records.
+/// </summary>
+public sealed class IdentityExplainer(HubStore store, IdentityResolver identity)
 {
     /// <summary>The explanation, or null when there is no such profile (merged ids are followed).</summary>
     public async Task<ProfileExplanation?> ExplainAsync(string profileId, CancellationToken cancellationToken = default)
@@ -37,23 +40,18 @@ public sealed class IdentityExplainer(HubStore store, Matching.PairScorer scorer
                     continue;
                 }
 
-                switch (relation.Decision)
+                var list = relation.Decision switch
                 {
-                    case LinkDecision.Link or LinkDecision.ForceMatch when inside:
-                        links.Add(relation);
-                        break;
-                    case LinkDecision.Possible or LinkDecision.Link when !inside:
-                        possible.Add(relation);
-                        break;
-                    case LinkDecision.Household:
-                        households.Add(relation);
-                        break;
-                    default:
-                        break;
-                }
+                    LinkDecision.Link or LinkDecision.ForceMatch when inside => links,
+                    LinkDecision.Possible or LinkDecision.Link when !inside => possible,
+                    LinkDecision.Household => households,
+                    _ => null,
+                };
+                list?.Add(await identity.WithComparisonsAsync(relation, cancellationToken).ConfigureAwait(false));
             }
         }
 
+        var scorer = identity.Scorer;
         var decisions = await store.Stewardship.GetManyAsync(decisionIds.Select(DocumentKey.Single).ToList(), cancellationToken).ConfigureAwait(false);
         return new ProfileExplanation(
             profile.Id,

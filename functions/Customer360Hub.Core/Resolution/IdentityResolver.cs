@@ -25,7 +25,9 @@ public sealed class IdentityResolver
     private readonly PairScorer _scorer;
     private readonly IdentityOptions _options;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, MatchFeatures> _features = new(StringComparer.Ordinal);
+    private readonly IdentityDocuments _documents;
+    private readonly ConcurrentDictionary<string, PreparedRecord> _prepared = new(StringComparer.Ordinal);
+    private int _preparedCount;
 
     public IdentityResolver(HubStore store, PairScorer scorer, IOptions<IdentityOptions> options, TimeProvider time)
     {
@@ -34,6 +36,7 @@ public sealed class IdentityResolver
         _scorer = scorer;
         _options = options.Value;
         _time = time;
+        _documents = new IdentityDocuments(store, _options.FeatureCacheSize);
     }
 
     /// <summary>The engine with the built-in model and default options.</summary>
@@ -92,55 +95,133 @@ public sealed class IdentityResolver
     public Task<IdentityOutcome> SettleAsync(IReadOnlyCollection<string> recordKeys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recordKeys);
-        return SettleAsync(recordKeys, null, [], cancellationToken);
+        return SettleAsync(recordKeys, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The relation with its field-by-field evidence. Stored relations keep a summary (decision,
+    /// score, rules, model); the comparisons are a pure function of the two records and the model,
+    /// so they are recomputed here. Steward relations, and relations of a record that is gone, are
+    /// returned as stored.
+    /// </summary>
+    public async Task<IdentityLink> WithComparisonsAsync(IdentityLink link, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (link.DecisionId is not null || link.Comparisons.Count > 0)
+        {
+            return link;
+        }
+
+        var found = (await _store.Records.GetManyAsync([DocumentKey.Single(link.RecordKey), DocumentKey.Single(link.OtherKey)], cancellationToken).ConfigureAwait(false))
+            .Where(f => f.Document is { Deleted: false, Kind: RecordKind.Party })
+            .ToDictionary(f => f.Key.Id, f => f.Document, StringComparer.Ordinal);
+        if (!found.TryGetValue(link.RecordKey, out var record) || !found.TryGetValue(link.OtherKey, out var other))
+        {
+            return link;
+        }
+
+        var evidence = _scorer.Score(FeaturesOf(record), FeaturesOf(other));
+        return link with { Comparisons = [.. evidence.Comparisons] };
     }
 
     /// <summary>The normalised features of a stored record (cached by record version).</summary>
     public MatchFeatures FeaturesOf(SourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        return Prepare(record).Features;
+    }
+
+    /// <summary>
+    /// Keeps features normalised elsewhere (a batch reader normalises ahead on another core), so
+    /// resolving their record does not normalise it again. Features of another version are
+    /// simply never used.
+    /// </summary>
+    public void Remember(MatchFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        Keep(Prepare(features));
+    }
+
+    /// <summary>The version string features and index entries carry for a record (source clock and version).</summary>
+    public static string VersionOf(SourceRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return VersionOf(record.ModifiedAt, record.SourceVersion);
+    }
+
+    /// <summary>The version string of a record changed at <paramref name="modifiedAt"/> in source version <paramref name="sourceVersion"/>.</summary>
+    public static string VersionOf(DateTimeOffset modifiedAt, string sourceVersion) =>
+        modifiedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + sourceVersion;
+
+    private PreparedRecord Prepare(SourceRecord record)
+    {
         var version = VersionOf(record);
-        if (_features.TryGetValue(record.RecordKey, out var cached) && cached.Version == version)
+        if (_prepared.TryGetValue(record.RecordKey, out var cached) && cached.Version == version)
         {
             return cached;
         }
 
         var features = FeatureExtractor.Extract(record.RecordKey, version, record.Attributes, _options.DefaultCountry, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime));
-        if (_features.Count >= _options.FeatureCacheSize)
-        {
-            _features.Clear();
-        }
-
-        if (_options.FeatureCacheSize > 0)
-        {
-            _features[record.RecordKey] = features;
-        }
-
-        return features;
+        return Keep(Prepare(features));
     }
 
-    internal static string VersionOf(SourceRecord record) => record.ModifiedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + record.SourceVersion;
+    private PreparedRecord Prepare(MatchFeatures features)
+    {
+        var common = _scorer.Model.CommonKeys;
+        var keys = BlockingKeys.For(features).Where(k => !common.Contains(k)).ToArray();
+        return new PreparedRecord(features, keys, _store.Identity.Serialize(EntryOf(features.RecordKey, null, features.Version)));
+    }
+
+    private PreparedRecord Keep(PreparedRecord prepared)
+    {
+        if (_options.FeatureCacheSize > 0)
+        {
+            // Counted apart: ConcurrentDictionary.Count takes every lock.
+            if (!_prepared.ContainsKey(prepared.Features.RecordKey) && Interlocked.Increment(ref _preparedCount) > _options.FeatureCacheSize)
+            {
+                _prepared.Clear();
+                Interlocked.Exchange(ref _preparedCount, 1);
+            }
+
+            _prepared[prepared.Features.RecordKey] = prepared;
+        }
+
+        return prepared;
+    }
+
+    /// <summary>
+    /// The index entry of a record under one key. Only email keys carry the profile (lookups by
+    /// email read it); the others stay the same while the record moves between profiles.
+    /// </summary>
+    private static IdentityEntry EntryOf(string recordKey, string? profileId, string version) => new(recordKey, profileId ?? string.Empty, version);
+
+    private static bool IsLookupKey(string key) => key.StartsWith(BlockingKeys.EmailPrefix, StringComparison.Ordinal);
+
+    private DocumentWrite IndexWrite(string key, string recordKey, string? profileId, PreparedRecord prepared) =>
+        IsLookupKey(key)
+            ? _store.Identity.Upsert(new DocumentKey(key, recordKey), EntryOf(recordKey, profileId, prepared.Version))
+            : DocumentWrite.Upsert(Containers.Identity, new DocumentKey(key, recordKey), prepared.EntryBody);
 
     private async Task<IdentityOutcome> ProcessAsync(SourceRecord record, Versioned<SourceRecord>? existing, CancellationToken cancellationToken)
     {
         var recordKey = record.RecordKey;
-        var features = record.Deleted ? null : FeaturesOf(record);
-        var keys = features is null ? [] : BlockingKeys.For(features).ToList();
+        var prepared = record.Deleted ? null : Prepare(record);
+        var keys = prepared?.Keys ?? [];
         var oldKeys = existing?.Document.MatchKeys ?? [];
         var (candidates, crossings) = await FindCandidatesAsync(recordKey, keys, oldKeys, cancellationToken).ConfigureAwait(false);
 
         var computed = new SortedDictionary<string, PairEvidence>(StringComparer.Ordinal);
-        if (features is not null)
+        if (prepared is not null)
         {
             foreach (var (otherKey, entry) in candidates)
             {
-                var other = await CandidateFeaturesAsync(entry, cancellationToken).ConfigureAwait(false);
+                var other = await CandidateFeaturesAsync(otherKey, entry, cancellationToken).ConfigureAwait(false);
                 if (other is null)
                 {
                     continue;
                 }
 
-                var evidence = _scorer.Score(features, other);
+                var evidence = _scorer.Score(prepared.Features, other, withComparisons: false);
                 if (evidence.Decision != LinkDecision.None)
                 {
                     computed[otherKey] = evidence;
@@ -149,8 +230,8 @@ public sealed class IdentityResolver
         }
 
         var changedOthers = await WriteRelationsAsync(recordKey, computed, cancellationToken).ConfigureAwait(false);
-        var indexed = record with { MatchKeys = keys };
-        var outcome = await SettleAsync([recordKey, .. changedOthers], (indexed, existing), keys, cancellationToken).ConfigureAwait(false);
+        var indexed = record with { MatchKeys = [.. keys] };
+        var outcome = await SettleAsync([recordKey, .. changedOthers], (indexed, existing, prepared), cancellationToken).ConfigureAwait(false);
         if (crossings.Count > 0)
         {
             outcome = outcome.Combine(await ReevaluateAsync(crossings, cancellationToken).ConfigureAwait(false));
@@ -159,38 +240,44 @@ public sealed class IdentityResolver
         return outcome;
     }
 
-    private async Task<(SortedDictionary<string, IdentityEntry> Candidates, HashSet<string> Crossings)> FindCandidatesAsync(
-        string recordKey, List<string> keys, List<string> oldKeys, CancellationToken cancellationToken)
+    /// <summary>The records sharing a usable blocking key with this one (by record key, with their index entry), and the records to look again after a key crossed the cap.</summary>
+    private async Task<(SortedDictionary<string, StoredDocument> Candidates, HashSet<string> Crossings)> FindCandidatesAsync(
+        string recordKey, string[] keys, List<string> oldKeys, CancellationToken cancellationToken)
     {
         var cap = _options.MaxBlockSize;
-        var candidates = new SortedDictionary<string, IdentityEntry>(StringComparer.Ordinal);
+        var candidates = new SortedDictionary<string, StoredDocument>(StringComparer.Ordinal);
         var crossings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            var (items, _) = await _store.Identity.QueryAsync(key, new DocumentQuery(Limit: cap + 2), cancellationToken).ConfigureAwait(false);
-            var others = items.Where(i => i.Document.RecordKey != recordKey).Select(i => i.Document).ToList();
-            if (others.Count + 1 > cap)
+            // The entry ids are the record keys: a block too common to use is seen without decoding it.
+            var block = (await _store.Documents.QueryAsync(Containers.Identity, key, new DocumentQuery(Limit: cap + 2), cancellationToken).ConfigureAwait(false)).Items;
+            var held = block.Any(i => i.Key.Id == recordKey);
+            var others = block.Count - (held ? 1 : 0);
+            if (others + 1 > cap)
             {
                 // Too common to tell anyone apart (a shared switchboard, a frequent name): no candidates from it.
-                if (others.Count == cap && !oldKeys.Contains(key))
+                if (others == cap && !oldKeys.Contains(key))
                 {
                     // This record tips it over: the records that found each other through it look again.
-                    crossings.UnionWith(others.Select(o => o.RecordKey));
+                    crossings.UnionWith(block.Select(i => i.Key.Id).Where(k => k != recordKey));
                 }
 
                 continue;
             }
 
-            foreach (var other in others)
+            foreach (var item in block)
             {
-                candidates.TryAdd(other.RecordKey, other);
+                if (item.Key.Id != recordKey)
+                {
+                    candidates.TryAdd(item.Key.Id, item);
+                }
             }
         }
 
         foreach (var key in oldKeys.Except(keys, StringComparer.Ordinal))
         {
-            var (items, _) = await _store.Identity.QueryAsync(key, new DocumentQuery(Limit: cap + 2), cancellationToken).ConfigureAwait(false);
-            var others = items.Where(i => i.Document.RecordKey != recordKey).Select(i => i.Document.RecordKey).ToList();
+            var block = (await _store.Documents.QueryAsync(Containers.Identity, key, new DocumentQuery(Limit: cap + 2), cancellationToken).ConfigureAwait(false)).Items;
+            var others = block.Select(i => i.Key.Id).Where(k => k != recordKey).ToList();
             if (others.Count == cap)
             {
                 // Without this record the key is usable again.
@@ -201,31 +288,38 @@ public sealed class IdentityResolver
         return (candidates, crossings);
     }
 
-    private async Task<MatchFeatures?> CandidateFeaturesAsync(IdentityEntry entry, CancellationToken cancellationToken)
+    private async Task<MatchFeatures?> CandidateFeaturesAsync(string recordKey, StoredDocument entry, CancellationToken cancellationToken)
     {
-        if (entry.Version is not null && _features.TryGetValue(entry.RecordKey, out var cached) && cached.Version == entry.Version)
+        if (_prepared.TryGetValue(recordKey, out var cached)
+            && (entry.Body.Span.SequenceEqual(cached.EntryBody) || _store.Identity.Deserialize(entry.Body).Version == cached.Version))
         {
-            return cached;
+            return cached.Features;
         }
 
-        var found = await _store.Records.GetAsync(DocumentKey.Single(entry.RecordKey), cancellationToken).ConfigureAwait(false);
+        var found = await _store.Records.GetAsync(DocumentKey.Single(recordKey), cancellationToken).ConfigureAwait(false);
         return found is { Document: { Deleted: false, Kind: RecordKind.Party } record } ? FeaturesOf(record) : null;
     }
 
     /// <summary>Replaces the record's computed relations with <paramref name="computed"/>; returns the other records whose relation changed.</summary>
     private async Task<IReadOnlyList<string>> WriteRelationsAsync(string recordKey, SortedDictionary<string, PairEvidence> computed, CancellationToken cancellationToken)
     {
-        var stored = await _store.Links.QueryAllAsync(recordKey, cancellationToken).ConfigureAwait(false);
-        var old = stored.Where(s => s.Document.DecisionId is null).ToDictionary(s => s.Document.OtherKey, s => s.Document, StringComparer.Ordinal);
+        var stored = await _documents.RelationsAsync(recordKey, withPossibleMatches: true, cancellationToken).ConfigureAwait(false);
+        var old = stored.Where(s => s.DecisionId is null).ToDictionary(s => s.OtherKey, StringComparer.Ordinal);
         var writes = new List<DocumentWrite>();
         var changed = new List<string>();
         var now = _time.GetUtcNow();
         foreach (var (otherKey, relation) in old)
         {
-            if (!computed.ContainsKey(otherKey))
+            var gone = !computed.TryGetValue(otherKey, out var current);
+            if (gone || (current!.Decision == LinkDecision.Possible) != (relation.Decision == LinkDecision.Possible))
             {
-                writes.Add(_store.Links.Delete(new DocumentKey(recordKey, IdentityLink.IdFor(otherKey, null))));
-                writes.Add(_store.Links.Delete(new DocumentKey(otherKey, IdentityLink.IdFor(recordKey, null))));
+                // Gone, or moving between the ids of possible matches and of the rest.
+                writes.Add(_documents.DeleteRelation(new DocumentKey(recordKey, IdentityLink.IdFor(otherKey, null, relation.Decision))));
+                writes.Add(_documents.DeleteRelation(new DocumentKey(otherKey, IdentityLink.IdFor(recordKey, null, relation.Decision))));
+            }
+
+            if (gone)
+            {
                 if (relation.Decision == LinkDecision.Possible)
                 {
                     writes.Add(_store.Reviews.Delete(DocumentKey.Single(ReviewItem.IdFor(recordKey, otherKey))));
@@ -238,30 +332,25 @@ public sealed class IdentityResolver
         foreach (var (otherKey, evidence) in computed)
         {
             if (old.TryGetValue(otherKey, out var before) && before.Decision == evidence.Decision && before.Score.Equals(evidence.Score)
-                && before.ModelVersion == _scorer.Model.Version && before.Comparisons.SequenceEqual(evidence.Comparisons))
+                && before.ModelVersion == _scorer.Model.Version && before.Rules.SequenceEqual(evidence.Rules))
             {
                 continue;
             }
 
+            // The evidence kept is its summary (decision, score, rules, model): the comparisons
+            // are a pure function of the two records and the model, recomputed for explanations.
             var link = new IdentityLink
             {
                 RecordKey = recordKey,
                 OtherKey = otherKey,
                 Decision = evidence.Decision,
                 Score = evidence.Score,
-                Comparisons = [.. evidence.Comparisons],
                 Rules = [.. evidence.Rules],
                 ModelVersion = _scorer.Model.Version,
                 DecidedAt = now,
             };
-            var mirror = link with
-            {
-                RecordKey = otherKey,
-                OtherKey = recordKey,
-                Comparisons = evidence.Comparisons.Select(c => c with { Value = c.OtherValue, OtherValue = c.Value }).ToList(),
-            };
-            writes.Add(_store.Links.Upsert(new DocumentKey(recordKey, IdentityLink.IdFor(otherKey, null)), link));
-            writes.Add(_store.Links.Upsert(new DocumentKey(otherKey, IdentityLink.IdFor(recordKey, null)), mirror));
+            writes.Add(_documents.WriteRelation(link));
+            writes.Add(_documents.WriteRelation(link with { RecordKey = otherKey, OtherKey = recordKey }));
             var reviewKey = DocumentKey.Single(ReviewItem.IdFor(recordKey, otherKey));
             if (evidence.Decision == LinkDecision.Possible)
             {
@@ -284,56 +373,87 @@ public sealed class IdentityResolver
         return changed;
     }
 
-    /// <summary>The features of every live record of the group, reading those not read yet.</summary>
-    private async Task<Dictionary<string, MatchFeatures>> FeaturesOfAsync(ComponentReader.Component group, SourceRecord? changed, CancellationToken cancellationToken)
+    /// <summary>The prepared form of every live record of the group, reading the records whose current version is not prepared yet.</summary>
+    private async Task<Dictionary<string, PreparedRecord>> PreparedOfAsync(ComponentReader.Component group, (SourceRecord Record, PreparedRecord? Prepared)? changed, CancellationToken cancellationToken)
     {
-        var live = group.Nodes.Values.Where(n => !n.Deleted).ToList();
-        var unread = live.Where(n => n.Stored is null && n.Key != changed?.RecordKey).Select(n => DocumentKey.Single(n.Key)).ToList();
-        foreach (var read in await _store.Records.GetManyAsync(unread, cancellationToken).ConfigureAwait(false))
+        var prepared = new Dictionary<string, PreparedRecord>(StringComparer.Ordinal);
+        var unread = new List<ComponentReader.Node>();
+        foreach (var node in group.Nodes.Values)
         {
-            group.Nodes[read.Key.Id].Stored = read;
+            if (node.Deleted)
+            {
+                continue;
+            }
+
+            if (changed is { Prepared: { } own } && node.Key == changed.Value.Record.RecordKey)
+            {
+                prepared[node.Key] = own;
+            }
+            else if (_prepared.TryGetValue(node.Key, out var cached) && cached.Version == VersionOf(node.Head))
+            {
+                prepared[node.Key] = cached;
+            }
+            else
+            {
+                unread.Add(node);
+            }
         }
 
-        var features = new Dictionary<string, MatchFeatures>(StringComparer.Ordinal);
-        foreach (var node in live)
+        foreach (var node in unread)
         {
-            var record = node.Key == changed?.RecordKey ? changed : node.Stored?.Document
+            var record = (node.Stored is { } stored ? _store.Records.Deserialize(stored.Body) : null)
+                ?? (await _store.Records.GetAsync(DocumentKey.Single(node.Key), cancellationToken).ConfigureAwait(false))?.Document
                 ?? throw new DocumentConflictException(Containers.Records, DocumentKey.Single(node.Key), "a member record is gone");
-            features[node.Key] = FeaturesOf(record);
+            prepared[node.Key] = Prepare(record);
         }
 
-        return features;
+        return prepared;
     }
+
+    private static string VersionOf(RecordHead head) => VersionOf(head.ModifiedAt, head.SourceVersion);
 
     private async Task<IdentityOutcome> SettleAsync(
         IReadOnlyCollection<string> seeds,
-        (SourceRecord Record, Versioned<SourceRecord>? Existing)? changed,
-        IReadOnlyList<string> changedKeys,
+        (SourceRecord Record, Versioned<SourceRecord>? Existing, PreparedRecord? Prepared)? changed,
         CancellationToken cancellationToken)
     {
-        var group = await ComponentReader.ReadAsync(_store, seeds, changed, _options.MaxComponentSize, cancellationToken).ConfigureAwait(false);
+        var group = await ComponentReader.ReadAsync(_documents, seeds, changed?.Record, _options.MaxComponentSize, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var features = await FeaturesOfAsync(group, changed?.Record, cancellationToken).ConfigureAwait(false);
+        var prepared = await PreparedOfAsync(group, changed is { } c ? (c.Record, c.Prepared) : null, cancellationToken).ConfigureAwait(false);
+
+        // A pair with a computed relation has its score stored on it (the same pure function of
+        // the two records and the model); only pairs without one are scored here.
         var scores = new Dictionary<(string, string), double>();
+        foreach (var node in group.Nodes.Values)
+        {
+            foreach (var relation in node.Relations)
+            {
+                if (relation.DecisionId is null && string.CompareOrdinal(node.Key, relation.OtherKey) < 0 && relation.ModelVersion == _scorer.Model.Version)
+                {
+                    scores[(node.Key, relation.OtherKey)] = relation.Score;
+                }
+            }
+        }
+
         double PairScore(string a, string b)
         {
             var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
             if (!scores.TryGetValue(key, out var score))
             {
-                scores[key] = score = _scorer.Score(features[key.Item1], features[key.Item2]).Score;
+                scores[key] = score = _scorer.Score(prepared[key.Item1].Features, prepared[key.Item2].Features, withComparisons: false).Score;
             }
 
             return score;
         }
 
         var plan = ProfilePlanner.Derive(group, now, _options.MaxProfileSize, PairScore, _scorer.Policy.LinkThreshold - 10);
-        var ids = await ProfilePlanner.AssignIdsAsync(_store, group, plan, cancellationToken).ConfigureAwait(false);
+        var ids = await ProfilePlanner.AssignIdsAsync(_documents, group, plan, cancellationToken).ConfigureAwait(false);
         var writes = new List<DocumentWrite>();
-        var outcome = ProfilePlanner.Write(_store, group, plan, ids, now, writes);
+        var outcome = ProfilePlanner.Write(_documents, group, plan, ids, now, writes);
 
         foreach (var node in group.Nodes.Values)
         {
-            if (node.Deleted || (changed is { } c && node.Key == c.Record.RecordKey))
+            if (node.Deleted || (changed is { } ch && node.Key == ch.Record.RecordKey))
             {
                 continue;
             }
@@ -341,13 +461,12 @@ public sealed class IdentityResolver
             var profileId = ids.ClusterIds[plan.ClusterOf[node.Key]];
             if (node.ProfileId != profileId)
             {
-                var stored = node.Stored ?? await _store.Records.GetAsync(DocumentKey.Single(node.Key), cancellationToken).ConfigureAwait(false)
-                    ?? throw new DocumentConflictException(Containers.Records, DocumentKey.Single(node.Key), "a member record is gone");
-                var moved = stored.Document with { ProfileId = profileId };
-                writes.Add(_store.Records.Replace(stored.Key, moved, stored.ETag));
-                foreach (var key in moved.MatchKeys)
+                var stored = node.Stored ?? throw new DocumentConflictException(Containers.Records, DocumentKey.Single(node.Key), "a member record is gone");
+                var moved = _store.Records.Deserialize(stored.Body) with { ProfileId = profileId };
+                writes.Add(_documents.WriteRecord(_store.Records.Replace(stored.Key, moved, stored.ETag), moved));
+                foreach (var key in moved.MatchKeys.Where(IsLookupKey))
                 {
-                    writes.Add(_store.Identity.Upsert(new DocumentKey(key, moved.RecordKey), new IdentityEntry(moved.RecordKey, profileId, VersionOf(moved))));
+                    writes.Add(_store.Identity.Upsert(new DocumentKey(key, moved.RecordKey), EntryOf(moved.RecordKey, profileId, VersionOf(moved))));
                 }
             }
         }
@@ -356,19 +475,24 @@ public sealed class IdentityResolver
         {
             var record = change.Record;
             var profileId = record.Deleted || !plan.ClusterOf.TryGetValue(record.RecordKey, out var cluster) ? null : ids.ClusterIds[cluster];
-            var final = record with { ProfileId = profileId, MatchKeys = [.. changedKeys] };
-            foreach (var key in (change.Existing?.Document.MatchKeys ?? []).Except(changedKeys, StringComparer.Ordinal))
+            var final = record with { ProfileId = profileId };
+            foreach (var key in (change.Existing?.Document.MatchKeys ?? []).Except(record.MatchKeys, StringComparer.Ordinal))
             {
                 writes.Add(_store.Identity.Delete(new DocumentKey(key, record.RecordKey)));
             }
 
-            foreach (var key in changedKeys)
+            if (change.Prepared is { } own)
             {
-                writes.Add(_store.Identity.Upsert(new DocumentKey(key, record.RecordKey), new IdentityEntry(record.RecordKey, profileId ?? string.Empty, VersionOf(record))));
+                foreach (var key in record.MatchKeys)
+                {
+                    writes.Add(IndexWrite(key, record.RecordKey, profileId, own));
+                }
             }
 
             // The record goes last: a crash before it leaves the change to be applied again in full.
-            writes.Add(change.Existing is null ? _store.Records.Create(DocumentKey.Single(record.RecordKey), final) : _store.Records.Replace(change.Existing.Key, final, change.Existing.ETag));
+            writes.Add(_documents.WriteRecord(
+                change.Existing is null ? _store.Records.Create(DocumentKey.Single(record.RecordKey), final) : _store.Records.Replace(change.Existing.Key, final, change.Existing.ETag),
+                final));
         }
 
         await _store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);

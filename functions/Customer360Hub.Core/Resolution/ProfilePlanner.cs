@@ -34,13 +34,13 @@ internal static class ProfilePlanner
         var edges = new List<ClusterSolver.Edge>();
         var never = new List<(string, string)>();
         var households = new List<(string, string)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string, string?, LinkDecision)>();
         foreach (var node in live)
         {
             foreach (var relation in node.Relations)
             {
                 var other = relation.OtherKey;
-                if (!liveKeys.Contains(other) || string.CompareOrdinal(node.Key, other) > 0 || !seen.Add(node.Key + "\n" + other + "\n" + relation.DecisionId + relation.Decision))
+                if (!liveKeys.Contains(other) || string.CompareOrdinal(node.Key, other) > 0 || !seen.Add((node.Key, other, relation.DecisionId, relation.Decision)))
                 {
                     continue;
                 }
@@ -79,7 +79,7 @@ internal static class ProfilePlanner
         return new Plan(solved.Clusters, clusterOf, solved.RuleOf, HouseholdsOf(solved.Clusters, clusterOf, households));
     }
 
-    public static async Task<Ids> AssignIdsAsync(HubStore store, ComponentReader.Component group, Plan plan, CancellationToken cancellationToken)
+    public static async Task<Ids> AssignIdsAsync(IdentityDocuments documents, ComponentReader.Component group, Plan plan, CancellationToken cancellationToken)
     {
         var clusterIds = new string?[plan.Clusters.Count];
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -130,7 +130,7 @@ internal static class ProfilePlanner
                     continue;
                 }
 
-                var existing = await store.Profiles.GetAsync(DocumentKey.Single(candidate), cancellationToken).ConfigureAwait(false);
+                var existing = await documents.ProfileAsync(candidate, cancellationToken).ConfigureAwait(false);
                 if (existing is null || existing.Document.RedirectTo is not null)
                 {
                     if (existing is not null)
@@ -152,8 +152,9 @@ internal static class ProfilePlanner
         return new Ids(clusterIds!, redirects, removed, revived);
     }
 
-    public static IdentityOutcome Write(HubStore store, ComponentReader.Component group, Plan plan, Ids ids, DateTimeOffset now, List<DocumentWrite> writes)
+    public static IdentityOutcome Write(IdentityDocuments documents, ComponentReader.Component group, Plan plan, Ids ids, DateTimeOffset now, List<DocumentWrite> writes)
     {
+        var store = documents.Store;
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var created = new List<string>();
         for (var i = 0; i < plan.Clusters.Count; i++)
@@ -169,16 +170,23 @@ internal static class ProfilePlanner
                 var unchanged = previous.Count == members.Count && members.TrueForAll(m => previous.ContainsKey(m.RecordKey)) && old.Document.HouseholdId == household;
                 if (!unchanged)
                 {
-                    writes.Add(store.Profiles.Replace(old.Key, old.Document with { Members = members, HouseholdId = household, UpdatedAt = now }, old.ETag));
+                    var updated = old.Document with { Members = members, HouseholdId = household, UpdatedAt = now };
+                    writes.Add(documents.WriteProfile(store.Profiles.Replace(old.Key, updated, old.ETag), updated));
                     touched.Add(id);
                 }
             }
             else
             {
                 var profile = new GoldenProfile { Id = id, CreatedAt = now, UpdatedAt = now, Members = members, HouseholdId = household, Engine = ProfileComposer.Engine };
-                writes.Add(ids.Revived.TryGetValue(id, out var stub)
-                    ? store.Profiles.Replace(stub.Key, profile with { CreatedAt = stub.Document.CreatedAt }, stub.ETag)
-                    : store.Profiles.Create(DocumentKey.Single(id), profile));
+                if (ids.Revived.TryGetValue(id, out var stub))
+                {
+                    profile = profile with { CreatedAt = stub.Document.CreatedAt };
+                    writes.Add(documents.WriteProfile(store.Profiles.Replace(stub.Key, profile, stub.ETag), profile));
+                }
+                else
+                {
+                    writes.Add(documents.WriteProfile(store.Profiles.Create(DocumentKey.Single(id), profile), profile));
+                }
                 created.Add(id);
                 touched.Add(id);
             }
@@ -202,7 +210,7 @@ internal static class ProfilePlanner
         {
             var old = group.Profiles[from];
             var stub = new GoldenProfile { Id = from, CreatedAt = old.Document.CreatedAt, UpdatedAt = now, RedirectTo = into, Engine = old.Document.Engine };
-            writes.Add(store.Profiles.Replace(old.Key, stub, old.ETag));
+            writes.Add(documents.WriteProfile(store.Profiles.Replace(old.Key, stub, old.ETag), stub));
             RemoveHousehold(store, old.Document, writes);
             merged.Add(new ProfileMerge(from, into));
             touched.Add(from);
@@ -244,6 +252,11 @@ internal static class ProfilePlanner
 
     private static List<string?> HouseholdsOf(IReadOnlyList<IReadOnlyList<string>> clusters, Dictionary<string, int> clusterOf, List<(string A, string B)> households)
     {
+        if (households.Count == 0)
+        {
+            return [.. new string?[clusters.Count]];
+        }
+
         var parent = Enumerable.Range(0, clusters.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         foreach (var (a, b) in households)

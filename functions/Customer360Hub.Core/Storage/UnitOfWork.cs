@@ -21,6 +21,9 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly Action _end;
     private readonly Dictionary<(string Container, DocumentKey Key), Entry> _entries = [];
     private readonly HashSet<(string Container, DocumentKey Guard)> _guards = [];
+
+    // Buffered documents by partition, so a query finds its partition's changes without scanning the whole unit.
+    private readonly Dictionary<(string Container, string PartitionKey), HashSet<string>> _dirtyIds = [];
     private long _version;
 
     internal UnitOfWork(IDocumentStore inner, Action end)
@@ -66,6 +69,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
 
         _guards.Clear();
+        _dirtyIds.Clear();
     }
 
     public ValueTask DisposeAsync()
@@ -73,6 +77,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         IsActive = false;
         _entries.Clear();
         _guards.Clear();
+        _dirtyIds.Clear();
         _end();
         return ValueTask.CompletedTask;
     }
@@ -101,7 +106,9 @@ public sealed class UnitOfWork : IAsyncDisposable
             await LoadAsync(container, [guard], cancellationToken).ConfigureAwait(false);
         }
 
-        var dirty = _entries.Where(e => e.Key.Container == container && e.Key.Key.PartitionKey == partitionKey && e.Value.Dirty).ToList();
+        var dirty = _dirtyIds.TryGetValue((container, partitionKey), out var ids)
+            ? ids.Select(id => new DocumentKey(partitionKey, id)).Select(key => (Key: key, Entry: _entries[(container, key)])).ToList()
+            : [];
         var ownToken = query.ContinuationToken?.StartsWith(TokenPrefix, StringComparison.Ordinal) == true;
         if (dirty.Count == 0 && !ownToken)
         {
@@ -125,7 +132,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
         foreach (var (entryKey, entry) in dirty)
         {
-            var id = entryKey.Key.Id;
+            var id = entryKey.Id;
             if ((query.IdPrefix is not null && !id.StartsWith(query.IdPrefix, StringComparison.Ordinal))
                 || (query.IdBelow is not null && string.CompareOrdinal(id, query.IdBelow) >= 0))
             {
@@ -134,7 +141,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 
             if (entry.Body is { } body)
             {
-                merged[id] = new StoredDocument(entryKey.Key, entry.ETag!, body);
+                merged[id] = new StoredDocument(entryKey, entry.ETag!, body);
             }
             else
             {
@@ -168,7 +175,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         }
 
         // Check every condition before applying anything, as the store would for a batch.
-        var staged = new Dictionary<(string, DocumentKey), Entry>(_entries.Count);
+        var staged = new Dictionary<(string, DocumentKey), Entry>(writes.Count);
         Entry Current((string, DocumentKey) key) => staged.TryGetValue(key, out var s) ? s : _entries.TryGetValue(key, out var e) ? e : Entry.Unknown;
         foreach (var write in writes)
         {
@@ -199,6 +206,12 @@ public sealed class UnitOfWork : IAsyncDisposable
         foreach (var (key, entry) in staged)
         {
             _entries[key] = entry;
+            if (!_dirtyIds.TryGetValue((key.Item1, key.Item2.PartitionKey), out var ids))
+            {
+                _dirtyIds[(key.Item1, key.Item2.PartitionKey)] = ids = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            ids.Add(key.Item2.Id);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Customer360Hub.Embedded.Sqlite;
 using Customer360Hub.Messaging;
 using Customer360Hub.Privacy;
@@ -68,6 +69,7 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
     private readonly TimeProvider _time;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _subscriptions;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _enqueued = new(StringComparer.Ordinal);
     private long _lastPrune;
 
     public SqliteChangeBus(string path, IOptions<SqliteBusOptions> options, TimeProvider time, SqliteDurability durability = SqliteDurability.Normal, IReadOnlyDictionary<string, IReadOnlyList<string>>? subscriptions = null, TimeSpan? busyTimeout = null)
@@ -94,14 +96,17 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
 
         var now = Now();
         var window = (long)_options.DuplicateDetectionWindow.TotalMilliseconds;
-        await _db.WriteAsync(s =>
+        var enqueued = await _db.WriteAsync(s =>
         {
+            var kept = 0;
             foreach (var message in messages)
             {
                 if (window > 0 && !FirstSighting(s, topic, message.MessageId, now, window))
                 {
                     continue;
                 }
+
+                kept++;
 
                 foreach (var subscription in subscriptions)
                 {
@@ -128,11 +133,15 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
                 prune.ExecuteNonQuery();
             }
 
-            return 0;
+            return kept;
         }, cancellationToken).ConfigureAwait(false);
 
+        Interlocked.Add(ref _enqueued.GetOrAdd(topic, _ => new StrongBox<long>()).Value, enqueued);
         Signal(topic);
     }
+
+    /// <summary>Messages this instance enqueued on the topic (published and not dropped as duplicates), for progress and benchmarks.</summary>
+    public long Enqueued(string topic) => _enqueued.TryGetValue(topic, out var count) ? Interlocked.Read(ref count.Value) : 0;
 
     public async Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string topic, string subscription, int maxMessages, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Customer360Hub.Storage;
 
@@ -10,7 +11,8 @@ namespace Customer360Hub.Embedded.Storage;
 /// The profile store port held in memory: the same contract as the SQLite store (ETags,
 /// all-or-nothing batches, id-ordered partition pages, expiry) without a file. For batch jobs
 /// whose state is thrown away at the end, such as <c>c360 resolve</c>. One lock serialises
-/// access; reads copy nothing but the document list.
+/// access; reads copy nothing but the document list. A written body that spans a whole array is
+/// kept as it is, not copied: writers hand their serialised bodies over and never change them.
 /// </summary>
 public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
 {
@@ -29,7 +31,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
             {
                 if (TryGet(container, key, now, out var entry))
                 {
-                    found.Add(new StoredDocument(key, entry.ETag, entry.Body));
+                    found.Add(new StoredDocument(key, ETagOf(entry), entry.Body));
                 }
             }
         }
@@ -49,8 +51,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         {
             if (_containers.TryGetValue(container, out var partitions) && partitions.TryGetValue(partitionKey, out var documents))
             {
-                IEnumerable<KeyValuePair<string, Entry>> ordered = query.Descending ? documents.Reverse() : documents;
-                foreach (var (id, entry) in ordered)
+                foreach (var (id, entry) in query.Descending ? documents.Reverse() : documents)
                 {
                     if ((query.IdPrefix is not null && !id.StartsWith(query.IdPrefix, StringComparison.Ordinal))
                         || (query.IdBelow is not null && string.CompareOrdinal(id, query.IdBelow) >= 0)
@@ -66,7 +67,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                         break;
                     }
 
-                    items.Add(new StoredDocument(new DocumentKey(partitionKey, id), entry.ETag, entry.Body));
+                    items.Add(new StoredDocument(new DocumentKey(partitionKey, id), ETagOf(entry), entry.Body));
                 }
             }
         }
@@ -94,7 +95,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                 else
                 {
                     exists = TryGet(write.Container, write.Key, now, out var current);
-                    currentETag = exists ? current.ETag : null;
+                    currentETag = exists ? ETagOf(current) : null;
                 }
 
                 if (write.IfMatch is not null && (!exists || currentETag != write.IfMatch))
@@ -131,7 +132,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         {
             snapshot = !_containers.TryGetValue(container, out var partitions) ? [] : partitions
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
-                .SelectMany(p => p.Value.Where(d => !Expired(d.Value, now)).Select(d => new StoredDocument(new DocumentKey(p.Key, d.Key), d.Value.ETag, d.Value.Body)))
+                .SelectMany(p => p.Value.Where(d => !Expired(d.Value, now)).Select(d => new StoredDocument(new DocumentKey(p.Key, d.Key), ETagOf(d.Value), d.Value.Body)))
                 .ToList();
         }
 
@@ -166,8 +167,8 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
             partitions[write.Key.PartitionKey] = documents = new SortedDictionary<string, Entry>(StringComparer.Ordinal);
         }
 
-        var etag = "\"" + (++_etag).ToString("x", CultureInfo.InvariantCulture) + "\"";
-        documents[write.Key.Id] = new Entry(write.Body.ToArray(), etag, write.TimeToLive is { } ttl ? now + ttl : null);
+        var body = MemoryMarshal.TryGetArray(write.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : write.Body.ToArray();
+        documents[write.Key.Id] = new Entry(body, ++_etag, write.TimeToLive is { } ttl ? now + ttl : null);
     }
 
     private bool TryGet(string container, DocumentKey key, DateTimeOffset now, out Entry entry)
@@ -195,5 +196,8 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         }
     }
 
-    private readonly record struct Entry(byte[] Body, string ETag, DateTimeOffset? ExpiresAt);
+    // ETags are kept as numbers and spelled out only when read: most documents are never read back.
+    private static string ETagOf(Entry entry) => "\"" + entry.Version.ToString("x", CultureInfo.InvariantCulture) + "\"";
+
+    private readonly record struct Entry(byte[] Body, long Version, DateTimeOffset? ExpiresAt);
 }

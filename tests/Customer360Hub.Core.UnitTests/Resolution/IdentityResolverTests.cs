@@ -125,7 +125,7 @@ public sealed class IdentityResolverTests
         var profileId = await ProfileIdOfAsync("crm/contact/1");
         Assert.Equal(profileId, await ProfileIdOfAsync("shop/contact/2"));
 
-        var explanation = await new IdentityExplainer(_store, _resolver.Scorer).ExplainAsync(profileId!);
+        var explanation = await new IdentityExplainer(_store, _resolver).ExplainAsync(profileId!);
 
         var link = Assert.Single(explanation!.Links);
         Assert.Equal(LinkDecision.Link, link.Decision);

@@ -42,6 +42,31 @@ public sealed class SqliteAuditLogTests : IDisposable
         Assert.Single((await reopened.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue))).Records);
     }
 
+    [Fact]
+    public async Task Append_BatchOfManyRecords_KeepsOrderAndIndexesEachRecordsProfiles()
+    {
+        var log = await CreateLogAsync();
+        // 203 records: several multi-row statements of different sizes; every third record names two profiles (one repeated).
+        var records = Enumerable.Range(0, 203)
+            .Select(i => Record(i % 60, "caller-" + i, $"p-{i:D20}") with
+            {
+                ProfileIds = i % 3 == 0 ? [$"p-{i:D20}", "p-shared00000000000000", $"p-{i:D20}"] : [$"p-{i:D20}"],
+            })
+            .ToList();
+        await log.AppendAsync(records);
+
+        var all = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { Limit = 500 })).Records;
+        Assert.Equal(records.Select(r => r.Caller), all.Select(r => r.Caller));
+        for (var i = 0; i < records.Count; i += 17)
+        {
+            var own = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { ProfileId = $"p-{i:D20}" })).Records;
+            Assert.Equal("caller-" + i, Assert.Single(own).Caller);
+        }
+
+        var shared = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { ProfileId = "p-shared00000000000000", Limit = 500 })).Records;
+        Assert.Equal(records.Where((_, i) => i % 3 == 0).Select(r => r.Caller), shared.Select(r => r.Caller));
+    }
+
     private static AuditRecord Record(int minute, string caller, string profileId)
     {
         var at = new DateTimeOffset(2026, 11, 2, 9, minute, 0, TimeSpan.Zero);

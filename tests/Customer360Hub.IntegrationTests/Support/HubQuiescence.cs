@@ -1,9 +1,7 @@
 using Customer360Hub.Cli.Hosting;
 using Customer360Hub.Connectors.Sdk;
-using Customer360Hub.Embedded;
 using Customer360Hub.Embedded.Messaging;
 using Customer360Hub.Messaging;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Customer360Hub.IntegrationTests.Support;
@@ -19,14 +17,13 @@ internal static class HubQuiescence
         var bus = hub.Services.GetRequiredService<SqliteChangeBus>();
         var board = hub.Services.GetRequiredService<ConnectorStatusBoard>();
         var sources = hub.Services.GetServices<ConnectorRegistration>().Select(r => r.Connector.Source).ToList();
-        var busFile = hub.Services.GetRequiredService<DataFolder>().PathOf("bus.db");
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
             while (true)
             {
                 await UntilAsync(() => Empty(bus), deadline.Token);
-                var enqueued = LastSequence(busFile);
+                var enqueued = Enqueued(bus);
                 for (var round = 0; round < 2; round++)
                 {
                     var since = DateTimeOffset.UtcNow;
@@ -34,7 +31,7 @@ internal static class HubQuiescence
                 }
 
                 await UntilAsync(() => Empty(bus), deadline.Token);
-                if (LastSequence(busFile) == enqueued)
+                if (Enqueued(bus) == enqueued)
                 {
                     return;
                 }
@@ -52,15 +49,7 @@ internal static class HubQuiescence
     private static bool Empty(SqliteChangeBus bus) =>
         bus.CountActive(Topics.SourceChanges, Topics.ResolverSubscription) == 0 && bus.CountActive(Topics.ProfileChanges, Topics.ScorerSubscription) == 0;
 
-    /// <summary>The last message sequence number the bus handed out (it only grows, even when messages are completed).</summary>
-    private static long LastSequence(string busFile)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = busFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'messages'), 0)";
-        return (long)command.ExecuteScalar()!;
-    }
+    private static long Enqueued(SqliteChangeBus bus) => bus.Enqueued(Topics.SourceChanges) + bus.Enqueued(Topics.ProfileChanges);
 
     private static async Task UntilAsync(Func<bool> condition, CancellationToken cancellationToken)
     {

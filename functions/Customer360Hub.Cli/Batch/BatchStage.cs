@@ -1,0 +1,7 @@
+namespace Customer360Hub.Cli.Batch;
+
+/// <summary>
+/// One stage of a batch run: wall-clock time and the CPU time the process used meanwhile (every
+/// thread). On a shared machine wall time inflates with other load; CPU time much less so.
+/// </summary>
+internal sealed record BatchStage(string Name, TimeSpan Wall, TimeSpan Cpu);
