@@ -1,3 +1,4 @@
+using System.Globalization;
 using Customer360Hub.Changes;
 using Customer360Hub.Core.UnitTests.Support;
 using Customer360Hub.Notifications;
@@ -185,7 +186,7 @@ public sealed class HealthScorerTests : IAsyncLifetime
     {
         var account = await _s.AccountAsync("A1", _s.Subscription("A1", "Team plan", 500m, 200));
         await Hub.ResolveAsync(TestHub.Party("crm", "contact", "C1", 1, new Dictionary<string, string> { ["full_name"] = "Ann Contact", ["email"] = "ann@example.com", ["account_ref"] = "crm/account/A1" }));
-        await Hub.ResolveAsync(TestHub.Transaction("support", "ticket", "T1", RecordKind.Ticket, "crm/contact/C1", new Dictionary<string, string> { ["status"] = "open", ["priority"] = "urgent" }));
+        await Hub.ResolveAsync(TestHub.Transaction("support", "ticket", "T1", RecordKind.Ticket, "crm/contact/C1", new Dictionary<string, string> { ["status"] = "open", ["priority"] = "urgent", ["occurred_at"] = _s.Now.AddDays(-2).ToString("O", CultureInfo.InvariantCulture) }));
         await Hub.ScoreAllAsync();
 
         var contact = (await Hub.ProfileIdOfAsync("crm/contact/C1"))!;
