@@ -8,7 +8,8 @@ namespace Customer360Hub.Api.Auditing;
 
 /// <summary>
 /// Writes audit records off the request path: a read's record goes into a bounded channel and a
-/// background writer appends batches to the <see cref="IAuditLog"/>. A full channel makes requests
+/// background writer appends batches to the <see cref="IAuditLog"/>, letting reads' records gather
+/// for <see cref="AuditTrailOptions.FlushDelay"/> first. A full channel makes requests
 /// wait rather than drop records; a failed append is retried until it succeeds; stopping drains the
 /// channel. A change's record is awaited until durable before the change is answered.
 /// </summary>
@@ -66,9 +67,11 @@ public sealed partial class AuditTrail : BackgroundService
         var batch = new List<Entry>(_options.BatchSize);
         while (await _channel.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (batch.Count < _options.BatchSize && _channel.Reader.TryRead(out var entry))
+            Drain(batch);
+            if (batch.Count < _options.BatchSize && _options.FlushDelay > TimeSpan.Zero && !batch.Exists(e => e.Durable is not null))
             {
-                batch.Add(entry);
+                await Task.Delay(_options.FlushDelay, _time).ConfigureAwait(false);
+                Drain(batch);
             }
 
             await AppendWithRetryAsync(batch).ConfigureAwait(false);
@@ -78,6 +81,14 @@ public sealed partial class AuditTrail : BackgroundService
             }
 
             batch.Clear();
+        }
+    }
+
+    private void Drain(List<Entry> batch)
+    {
+        while (batch.Count < _options.BatchSize && _channel.Reader.TryRead(out var entry))
+        {
+            batch.Add(entry);
         }
     }
 

@@ -11,6 +11,8 @@ internal sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteDurability _durability;
+    private const int CheckpointAttempts = 100;
+    private static readonly TimeSpan CheckpointRetryDelay = TimeSpan.FromMilliseconds(50);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteSession _writer;
     private readonly ConcurrentBag<SqliteSession> _readers = [];
@@ -95,9 +97,9 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            Checkpoint();
+            await CheckpointAsync(cancellationToken).ConfigureAwait(false);
             _writer.Execute("VACUUM;");
-            Checkpoint();
+            await CheckpointAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex) when (SqliteErrors.Explain(ex, Path) is { } explained)
         {
@@ -109,14 +111,31 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private void Checkpoint()
+    /// <summary>
+    /// Copies the log into the database and truncates it. A reader still on an older snapshot makes
+    /// the truncation report "busy" (no error, no busy handler), so it is tried again until readers
+    /// have moved on: reads are short, but under load one is nearly always running somewhere.
+    /// </summary>
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
     {
-        using var command = _writer.Connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-        using var reader = command.ExecuteReader();
-        if (reader.Read() && reader.GetInt32(0) != 0)
+        for (var attempt = 1; ; attempt++)
         {
-            throw new DataFolderUnavailableException($"The store file '{Path}' is busy; its log could not be truncated. Retry when readers are done.");
+            using (var command = _writer.Connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                using var reader = command.ExecuteReader();
+                if (!reader.Read() || reader.GetInt32(0) == 0)
+                {
+                    return;
+                }
+            }
+
+            if (attempt == CheckpointAttempts)
+            {
+                throw new DataFolderUnavailableException($"The store file '{Path}' is busy; its log could not be truncated. Retry when readers are done.");
+            }
+
+            await Task.Delay(CheckpointRetryDelay, cancellationToken).ConfigureAwait(false);
         }
     }
 

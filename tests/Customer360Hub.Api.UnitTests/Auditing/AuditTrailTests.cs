@@ -2,6 +2,7 @@ using Customer360Hub.Api.Auditing;
 using Customer360Hub.Auditing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace Customer360Hub.Api.UnitTests.Auditing;
@@ -57,6 +58,78 @@ public sealed class AuditTrailTests
         await trail.StopAsync(CancellationToken.None);
 
         Assert.Equal(100, written.Select(r => r.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task RecordAsync_ReadsInQuickSuccession_AreAppendedTogetherAfterTheFlushDelay()
+    {
+        var time = new FakeTimeProvider();
+        var appends = new List<IReadOnlyList<AuditRecord>>();
+        var log = new Mock<IAuditLog>();
+        log.Setup(l => l.AppendAsync(It.IsAny<IReadOnlyList<AuditRecord>>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyList<AuditRecord> records, CancellationToken _) =>
+            {
+                lock (appends)
+                {
+                    appends.Add([.. records]);
+                }
+
+                return Task.CompletedTask;
+            });
+        using var trail = new AuditTrail(log.Object, Options.Create(new AuditTrailOptions { FlushDelay = TimeSpan.FromMilliseconds(25) }), time, NullLogger<AuditTrail>.Instance);
+        await trail.StartAsync(CancellationToken.None);
+
+        foreach (var i in Enumerable.Range(0, 10))
+        {
+            await trail.RecordAsync(Record("read-" + i));
+        }
+
+        await Task.Delay(50);
+        lock (appends)
+        {
+            Assert.Empty(appends);
+        }
+
+        for (var waited = 0; waited < 500 && Written() < 10; waited++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(25));
+            await Task.Delay(10);
+        }
+
+        lock (appends)
+        {
+            var append = Assert.Single(appends);
+            Assert.Equal(Enumerable.Range(0, 10).Select(i => "read-" + i), append.Select(r => r.Id));
+        }
+
+        await trail.StopAsync(CancellationToken.None);
+
+        int Written()
+        {
+            lock (appends)
+            {
+                return appends.Sum(a => a.Count);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RecordDurablyAsync_WithAFlushDelay_IsWrittenWithoutWaitingForIt()
+    {
+        var written = new List<AuditRecord>();
+        var log = new Mock<IAuditLog>();
+        log.Setup(l => l.AppendAsync(It.IsAny<IReadOnlyList<AuditRecord>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyList<AuditRecord> records, CancellationToken _) => written.AddRange(records))
+            .Returns(Task.CompletedTask);
+
+        // The clock never moves: a change's record that waited for the delay would never be written.
+        using var trail = new AuditTrail(log.Object, Options.Create(new AuditTrailOptions { FlushDelay = TimeSpan.FromSeconds(5) }), new FakeTimeProvider(), NullLogger<AuditTrail>.Instance);
+        await trail.StartAsync(CancellationToken.None);
+
+        await trail.RecordDurablyAsync(Record("change-1")).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["change-1"], written.Select(r => r.Id));
+        await trail.StopAsync(CancellationToken.None);
     }
 
     private static AuditRecord Record(string id) => new()
