@@ -9,7 +9,10 @@ namespace Customer360Hub.Embedded.Auditing;
 
 /// <summary>
 /// The embedded audit trail: <c>audit.db</c> in the data folder. Triggers refuse every UPDATE and
-/// DELETE, so the tables only ever grow; a side table indexes records by profile.
+/// DELETE, so the table only ever grows. Each row carries its record's profile ids as a delimited
+/// column: a query by profile reads the rows of its window (as the Azure trail does), while an
+/// index by profile would cost a random B-tree insert per read, which made the log the API's
+/// bottleneck.
 /// </summary>
 public sealed class SqliteAuditLog : IAuditLog, IDisposable
 {
@@ -18,30 +21,29 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             at INTEGER NOT NULL,
             caller TEXT NOT NULL,
-            body BLOB NOT NULL);
+            body BLOB NOT NULL,
+            profiles TEXT NOT NULL DEFAULT '');
         CREATE INDEX IF NOT EXISTS ix_audit_at ON audit(at);
         CREATE INDEX IF NOT EXISTS ix_audit_caller ON audit(caller, seq);
-        CREATE TABLE IF NOT EXISTS audit_profiles (
-            profile_id TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            PRIMARY KEY (profile_id, seq)) WITHOUT ROWID;
         CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS audit_profiles_no_update BEFORE UPDATE ON audit_profiles BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS audit_profiles_no_delete BEFORE DELETE ON audit_profiles BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         """;
 
+    // Profile ids are stored between separators that no id contains, so a match is a whole id.
+    private const char Separator = '\u001f';
     private const int MaxRowsPerStatement = 64;
 
     private static readonly string[] InsertStatements =
-        Statements("INSERT INTO audit (at, caller, body) VALUES ", n => $"($at{n}, $caller{n}, $body{n})").Select(sql => sql + " RETURNING seq").ToArray();
-
-    private static readonly string[] IndexStatements =
-        Statements("INSERT INTO audit_profiles (profile_id, seq) VALUES ", n => $"($p{n}, $s{n})");
+        Statements("INSERT INTO audit (at, caller, body, profiles) VALUES ", n => $"($at{n}, $caller{n}, $body{n}, $profiles{n})");
 
     private readonly SqliteDatabase _db;
+    private readonly bool _legacyIndex;
 
-    public SqliteAuditLog(string path, SqliteDurability durability = SqliteDurability.Normal) => _db = new SqliteDatabase(path, durability, Schema);
+    public SqliteAuditLog(string path, SqliteDurability durability = SqliteDurability.Normal)
+    {
+        _db = new SqliteDatabase(path, durability, Schema);
+        _legacyIndex = _db.WriteAsync(UpgradeLegacyFile).GetAwaiter().GetResult();
+    }
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
     {
@@ -52,21 +54,20 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         }
 
         // Serialized before taking the write lock; then a few multi-row statements per append
-        // instead of two per record (the statement overhead dominated the writer's time).
-        var rows = new (long At, string Caller, byte[] Body, IEnumerable<string> ProfileIds)[records.Count];
+        // instead of one per record (the statement overhead dominated the writer's time).
+        var rows = new (long At, string Caller, byte[] Body, string Profiles)[records.Count];
         for (var i = 0; i < rows.Length; i++)
         {
             var record = records[i];
-            rows[i] = (record.At.ToUnixTimeMilliseconds(), record.Caller, JsonSerializer.SerializeToUtf8Bytes(record, CoreJsonContext.Default.AuditRecord), record.ProfileIds.Distinct(StringComparer.Ordinal));
+            rows[i] = (record.At.ToUnixTimeMilliseconds(), record.Caller, JsonSerializer.SerializeToUtf8Bytes(record, CoreJsonContext.Default.AuditRecord), ProfilesColumn(record.ProfileIds));
         }
 
         return _db.WriteAsync(s =>
         {
-            var index = new List<(string ProfileId, long Seq)>();
             for (var offset = 0; offset < rows.Length;)
             {
                 var count = ChunkSize(rows.Length - offset);
-                var insert = s.Command(InsertSql(count));
+                var insert = s.Command(InsertStatements[System.Numerics.BitOperations.Log2((uint)count)]);
                 for (var i = 0; i < count; i++)
                 {
                     var row = rows[offset + i];
@@ -74,40 +75,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
                     insert.Parameters.AddWithValue("$at" + n, row.At);
                     insert.Parameters.AddWithValue("$caller" + n, row.Caller);
                     insert.Parameters.Add("$body" + n, SqliteType.Blob).Value = row.Body;
-                }
-
-                // One statement inserts its rows in order under AUTOINCREMENT, so the sorted
-                // returned keys are the rows' keys in order (RETURNING itself has no order).
-                var seqs = new List<long>(count);
-                using (var reader = insert.ExecuteReader())
-                {
-                    while (reader.Read())
-                    {
-                        seqs.Add(reader.GetInt64(0));
-                    }
-                }
-
-                seqs.Sort();
-                for (var i = 0; i < count; i++)
-                {
-                    foreach (var profileId in rows[offset + i].ProfileIds)
-                    {
-                        index.Add((profileId, seqs[i]));
-                    }
-                }
-
-                offset += count;
-            }
-
-            for (var offset = 0; offset < index.Count;)
-            {
-                var count = ChunkSize(index.Count - offset);
-                var insert = s.Command(IndexSql(count));
-                for (var i = 0; i < count; i++)
-                {
-                    var n = i.ToString(CultureInfo.InvariantCulture);
-                    insert.Parameters.AddWithValue("$p" + n, index[offset + i].ProfileId);
-                    insert.Parameters.AddWithValue("$s" + n, index[offset + i].Seq);
+                    insert.Parameters.AddWithValue("$profiles" + n, row.Profiles);
                 }
 
                 insert.ExecuteNonQuery();
@@ -123,17 +91,14 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         var after = ParseCursor(query.Cursor);
-        var sql = query.ProfileId is null
-            ? """
-              SELECT a.seq, a.body FROM audit a
-              WHERE a.seq > $after AND a.at >= $from AND a.at < $to AND ($caller IS NULL OR a.caller = $caller)
-              ORDER BY a.seq LIMIT $limit
-              """
-            : """
-              SELECT a.seq, a.body FROM audit_profiles p JOIN audit a ON a.seq = p.seq
-              WHERE p.profile_id = $profile AND p.seq > $after AND a.at >= $from AND a.at < $to AND ($caller IS NULL OR a.caller = $caller)
-              ORDER BY p.seq LIMIT $limit
-              """;
+        // Files written before the profiles column have the old per-profile index for their early rows.
+        var legacy = _legacyIndex ? " OR a.seq IN (SELECT seq FROM audit_profiles WHERE profile_id = $profile)" : string.Empty;
+        var sql = $"""
+            SELECT a.seq, a.body FROM audit a
+            WHERE a.seq > $after AND a.at >= $from AND a.at < $to AND ($caller IS NULL OR a.caller = $caller)
+              AND ($profile IS NULL OR instr(a.profiles, $needle) > 0{legacy})
+            ORDER BY a.seq LIMIT $limit
+            """;
         return Task.FromResult(_db.Read(s =>
         {
             var select = s.Command(sql);
@@ -142,10 +107,8 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
             select.Parameters.AddWithValue("$to", query.To.ToUnixTimeMilliseconds());
             select.Parameters.AddWithValue("$caller", (object?)query.Caller ?? DBNull.Value);
             select.Parameters.AddWithValue("$limit", query.Limit + 1);
-            if (query.ProfileId is not null)
-            {
-                select.Parameters.AddWithValue("$profile", query.ProfileId);
-            }
+            select.Parameters.AddWithValue("$profile", (object?)query.ProfileId ?? DBNull.Value);
+            select.Parameters.AddWithValue("$needle", query.ProfileId is null ? string.Empty : Separator + query.ProfileId + Separator);
 
             var records = new List<AuditRecord>();
             long last = 0;
@@ -169,12 +132,32 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
 
     public void Dispose() => _db.Dispose();
 
+    private static string ProfilesColumn(IReadOnlyList<string> profileIds) =>
+        profileIds.Count == 0 ? string.Empty : Separator + string.Join(Separator, profileIds.Distinct(StringComparer.Ordinal)) + Separator;
+
+    /// <summary>
+    /// Adds the profiles column to a file written by an earlier version (its rows keep their
+    /// per-profile index, which is then read too, never written); true when that index exists.
+    /// </summary>
+    private static bool UpgradeLegacyFile(SqliteSession session)
+    {
+        if (!Exists(session, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_profiles'"))
+        {
+            return false;
+        }
+
+        if (!Exists(session, "SELECT 1 FROM pragma_table_info('audit') WHERE name = 'profiles'"))
+        {
+            session.Execute("ALTER TABLE audit ADD COLUMN profiles TEXT NOT NULL DEFAULT '';");
+        }
+
+        return true;
+    }
+
+    private static bool Exists(SqliteSession session, string sql) => session.Command(sql).ExecuteScalar() is not null;
+
     /// <summary>Rows per statement: a power of two up to <see cref="MaxRowsPerStatement"/>, so few distinct statements are prepared.</summary>
     private static int ChunkSize(int remaining) => Math.Min(MaxRowsPerStatement, 1 << System.Numerics.BitOperations.Log2((uint)remaining));
-
-    private static string InsertSql(int rows) => InsertStatements[System.Numerics.BitOperations.Log2((uint)rows)];
-
-    private static string IndexSql(int rows) => IndexStatements[System.Numerics.BitOperations.Log2((uint)rows)];
 
     private static string[] Statements(string prefix, Func<string, string> row) =>
         [.. Enumerable.Range(0, System.Numerics.BitOperations.Log2(MaxRowsPerStatement) + 1)

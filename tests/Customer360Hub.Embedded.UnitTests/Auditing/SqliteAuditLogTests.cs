@@ -19,7 +19,7 @@ public sealed class SqliteAuditLogTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={_folder.File("audit.db")};Pooling=False");
         connection.Open();
-        foreach (var sql in new[] { "UPDATE audit SET caller = 'mallory'", "DELETE FROM audit", "DELETE FROM audit_profiles" })
+        foreach (var sql in new[] { "UPDATE audit SET caller = 'mallory'", "UPDATE audit SET profiles = ''", "DELETE FROM audit" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -43,7 +43,7 @@ public sealed class SqliteAuditLogTests : IDisposable
     }
 
     [Fact]
-    public async Task Append_BatchOfManyRecords_KeepsOrderAndIndexesEachRecordsProfiles()
+    public async Task Append_BatchOfManyRecords_KeepsOrderAndFindsEachRecordByItsProfiles()
     {
         var log = await CreateLogAsync();
         // 203 records: several multi-row statements of different sizes; every third record names two profiles (one repeated).
@@ -65,6 +65,35 @@ public sealed class SqliteAuditLogTests : IDisposable
 
         var shared = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { ProfileId = "p-shared00000000000000", Limit = 500 })).Records;
         Assert.Equal(records.Where((_, i) => i % 3 == 0).Select(r => r.Caller), shared.Select(r => r.Caller));
+    }
+
+    [Fact]
+    public async Task Open_FileOfAnEarlierVersion_KeepsItsRecordsFindableByProfileAndAppendsNewOnes()
+    {
+        // The earlier layout: no profiles column, a side table indexing records by profile.
+        var old = Record(1, "alice", "p-00000000000000000001");
+        using (var connection = new SqliteConnection($"Data Source={_folder.File("audit.db")};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, caller TEXT NOT NULL, body BLOB NOT NULL);
+                CREATE TABLE audit_profiles (profile_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (profile_id, seq)) WITHOUT ROWID;
+                INSERT INTO audit (at, caller, body) VALUES ($at, 'alice', $body);
+                INSERT INTO audit_profiles VALUES ('p-00000000000000000001', 1);
+                """;
+            command.Parameters.AddWithValue("$at", old.At.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$body", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(old, Customer360Hub.Json.CoreJsonContext.Default.AuditRecord));
+            command.ExecuteNonQuery();
+        }
+
+        var log = await CreateLogAsync();
+        await log.AppendAsync([Record(2, "bob", "p-00000000000000000001"), Record(3, "carol", "p-00000000000000000002")]);
+
+        var everything = new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        Assert.Equal(["alice", "bob", "carol"], (await log.QueryAsync(everything)).Records.Select(r => r.Caller));
+        Assert.Equal(["alice", "bob"], (await log.QueryAsync(everything with { ProfileId = "p-00000000000000000001" })).Records.Select(r => r.Caller));
+        Assert.Equal(["carol"], (await log.QueryAsync(everything with { ProfileId = "p-00000000000000000002" })).Records.Select(r => r.Caller));
     }
 
     private static AuditRecord Record(int minute, string caller, string profileId)
