@@ -183,7 +183,10 @@ internal static class StripeApi
                 item["amount_paid"] = a.Status == "paid" ? cents : 0;
                 item["period_start"] = a.OccurredAt.AddDays(-30).ToUnixTimeSeconds();
                 item["period_end"] = a.OccurredAt.ToUnixTimeSeconds();
-                item["status_transitions"] = new JsonObject { ["paid_at"] = a.Status == "paid" ? record.ModifiedAt.ToUnixTimeSeconds() : null };
+                // Charged automatically, as subscription invoices are: Stripe gives no due date, payment is due when the invoice is finalized.
+                item["collection_method"] = "charge_automatically";
+                item["due_date"] = null;
+                item["status_transitions"] = new JsonObject { ["finalized_at"] = a.OccurredAt.ToUnixTimeSeconds(), ["paid_at"] = a.Status == "paid" ? record.ModifiedAt.ToUnixTimeSeconds() : null };
                 item["lines"] = new JsonObject { ["object"] = "list", ["data"] = new JsonArray(new JsonObject { ["description"] = a.Product, ["amount"] = cents, ["quantity"] = 1 }) };
                 break;
             case "payment_intents":

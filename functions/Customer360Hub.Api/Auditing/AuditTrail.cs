@@ -70,7 +70,9 @@ public sealed partial class AuditTrail : BackgroundService
             Drain(batch);
             if (batch.Count < _options.BatchSize && _options.FlushDelay > TimeSpan.Zero && !batch.Exists(e => e.Durable is not null))
             {
-                await Task.Delay(_options.FlushDelay, _time).ConfigureAwait(false);
+                // Real time, not the injected clock: the wait is a batching interval of this
+                // process, and a host run on a frozen clock must still write its trail.
+                await Task.Delay(_options.FlushDelay, CancellationToken.None).ConfigureAwait(false);
                 Drain(batch);
             }
 

@@ -71,7 +71,7 @@ internal sealed class BatchResolver(BatchOptions options, TextWriter progress, T
 
         clock.Lap("write");
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return new BatchSummary(order.Count, profiles, clock.Stages, process.PeakWorkingSet64);
+        return new BatchSummary(order.Count, profiles, clock.Stages, process.PeakWorkingSet64, GC.GetTotalPauseDuration());
     }
 
     internal static string Describe(BatchStage stage) =>

@@ -14,7 +14,7 @@ internal sealed class ColumnMapping
 
     private ColumnMapping(Dictionary<string, string[]> sources) => _sources = sources;
 
-    public static IReadOnlyCollection<string> Fields { get; } = [.. CanonicalFields.PartyColumns, CanonicalFields.PartyType];
+    public static IReadOnlyCollection<string> Fields { get; } = [.. CanonicalFields.PartyColumns, CanonicalFields.PartyType, CanonicalFields.AccountRef];
 
     /// <summary>Parses <c>--map</c> values; throws <see cref="FormatException"/> with the reason for a bad one.</summary>
     public static ColumnMapping Parse(IEnumerable<string> maps)

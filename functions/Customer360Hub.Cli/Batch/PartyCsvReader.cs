@@ -57,6 +57,12 @@ internal static class PartyCsvReader
             }
 
             var recordId = attributes.Remove(CanonicalFields.RecordId, out var id) ? id : row.ToString(CultureInfo.InvariantCulture);
+            if (attributes.TryGetValue(CanonicalFields.AccountRef, out var account))
+            {
+                // The organisation a person is a contact of: a record of the same file, by its record_id.
+                attributes[CanonicalFields.AccountRef] = RecordKeys.Of(source, BatchResolver.EntityType, account);
+            }
+
             yield return new PartyRow(source, recordId, attributes);
         }
     }

@@ -112,7 +112,7 @@ internal static class ResolveCommand
             var summary = await new BatchResolver(options, error, TimeProvider.System).RunAsync(cancellationToken).ConfigureAwait(false);
             var stages = string.Join(", ", summary.Stages.Select(s => s.Name + " " + BatchResolver.Describe(s)));
             await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"resolve: {summary.Records} records -> {summary.Profiles} profiles in {summary.Wall.TotalSeconds:0.0} s, CPU {summary.Cpu.TotalSeconds:0.0} s ({stages}); peak memory {summary.PeakMemoryBytes / (1024 * 1024)} MiB")).ConfigureAwait(false);
+                $"resolve: {summary.Records} records -> {summary.Profiles} profiles in {summary.Wall.TotalSeconds:0.0} s, CPU {summary.Cpu.TotalSeconds:0.0} s ({stages}); peak memory {summary.PeakMemoryBytes / (1024 * 1024)} MiB, GC pauses {summary.GcPause.TotalSeconds:0.0} s")).ConfigureAwait(false);
             return 0;
         }
         catch (Exception ex) when (ex is UnreadableInputException or InvalidDataException)

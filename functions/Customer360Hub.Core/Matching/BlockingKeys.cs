@@ -53,8 +53,9 @@ public static class BlockingKeys
             keys.Add(EmailPrefix + email.MatchKey);
         }
 
-        if (features.Phone is { } phone)
+        if (features.PhoneDigits is { } phone)
         {
+            // The subscriber digits, so a number written without its country still finds the same line.
             keys.Add("phone:" + phone);
         }
 

@@ -14,14 +14,16 @@ public static class FeatureExtractor
         var ignored = new List<string>();
         string? Get(string field) => attributes.TryGetValue(field, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
-        var country = Countries.ToIso2(Get(CanonicalFields.Country)) ?? Countries.ToIso2(defaultCountry);
+        var rawEmail = Get(CanonicalFields.Email);
+        var email = EmailNormalizer.Normalize(rawEmail);
+
+        // Without a country, an email at a country's domain (.de, .co.uk) is the best hint for reading phone numbers and dates.
+        var country = Countries.ToIso2(Get(CanonicalFields.Country)) ?? Countries.FromEmailDomain(email?.Domain) ?? Countries.ToIso2(defaultCountry);
         var name = NameNormalizer.Normalize(Get(CanonicalFields.GivenName), Get(CanonicalFields.FamilyName), Get(CanonicalFields.FullName));
         var company = CompanyNormalizer.Normalize(Get(CanonicalFields.CompanyName));
         var partyType = TextFolding.Fold(Get(CanonicalFields.PartyType));
         var isOrganization = partyType is "organization" or "organisation" or "company" || (partyType.Length == 0 && name.IsEmpty && company is not null);
 
-        var rawEmail = Get(CanonicalFields.Email);
-        var email = EmailNormalizer.Normalize(rawEmail);
         if (rawEmail is not null && email is null)
         {
             ignored.Add("email: not a usable address");
@@ -59,12 +61,14 @@ public static class FeatureExtractor
             Email = email is { IsRoleAccount: false } || isOrganization ? email : null,
             EmailDomain = email?.OrganizationDomain,
             Phone = phone,
+            PhoneDigits = phone is not null ? phone[^8..] : country is null ? PhoneNormalizer.SubscriberDigits(rawPhone) : null,
             Address = AddressNormalizer.Normalize(Get(CanonicalFields.AddressLine1), Get(CanonicalFields.AddressLine2), Get(CanonicalFields.Postcode)),
             City = string.IsNullOrEmpty(city) ? null : city,
             Region = string.IsNullOrEmpty(region) ? null : region,
             Country = country,
             BirthDate = birth,
             NationalId = nationalId,
+            AccountRef = !isOrganization && Get(CanonicalFields.AccountRef)?.Trim() is { Length: > 0 } account && account != recordKey ? account : null,
             Ignored = ignored,
         };
     }

@@ -31,6 +31,9 @@ public sealed class MatchFeatures
     /// <summary>E.164.</summary>
     public string? Phone { get; init; }
 
+    /// <summary>The last eight digits of the phone number: of <see cref="Phone"/>, or of a number that could not be read as E.164 for want of a country.</summary>
+    public string? PhoneDigits { get; init; }
+
     public NormalizedAddress Address { get; init; } = new(null, null, null, null, null);
 
     public string? City { get; init; }
@@ -54,6 +57,9 @@ public sealed class MatchFeatures
     public string? BirthDateText { get; private init; }
 
     public string? NationalId { get; init; }
+
+    /// <summary>For a person: the record key of the organisation it is a contact of (<c>account_ref</c>).</summary>
+    public string? AccountRef { get; init; }
 
     public IReadOnlyList<string> Ignored { get; init; } = [];
 }

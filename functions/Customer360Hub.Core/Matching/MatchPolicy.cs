@@ -21,5 +21,15 @@ public sealed record MatchPolicy
     /// <summary>Most bits a common value may take off the field's average exact-agreement weight.</summary>
     public double MaxCommonValuePenalty { get; init; } = 10;
 
+    /// <summary>
+    /// Bits for two organisation records whose contacts include the same person: about
+    /// log2(0.7 / 0.0001), as two records of one organisation share a contact most of the time
+    /// when both list contacts, and a person is a contact of two organisations very rarely.
+    /// </summary>
+    public double SharedContactWeight { get; init; } = 12.8;
+
+    /// <summary>Bits for two organisation records that both list contacts and share none: about log2(0.3).</summary>
+    public double NoSharedContactWeight { get; init; } = -1.7;
+
     public static MatchPolicy Default { get; } = new();
 }

@@ -27,7 +27,15 @@ public static class PairComparer
         Set(c, Birth, CompareBirth(a, b), a.BirthDateText, b.BirthDateText);
         Set(c, National, CompareCode(a.NationalId, b.NationalId), a.NationalId, b.NationalId);
         Set(c, Mail, CompareEmail(a.Email, b.Email), a.Email?.MatchKey, b.Email?.MatchKey);
-        Set(c, Tel, ComparePhone(a.Phone, b.Phone), a.Phone, b.Phone);
+        if (a.Phone is not null && b.Phone is not null)
+        {
+            Set(c, Tel, ComparePhone(a.Phone, b.Phone), a.Phone, b.Phone);
+        }
+        else if (a.PhoneDigits is not null && b.PhoneDigits is not null)
+        {
+            // At least one number without its country: the subscriber digits agree or not.
+            Set(c, Tel, a.PhoneDigits == b.PhoneDigits ? 1 : 2, a.Phone ?? a.PhoneDigits, b.Phone ?? b.PhoneDigits);
+        }
         Set(c, Street, CompareAddress(a.Address, b.Address), a.Address.Line, b.Address.Line);
         Set(c, Town, CompareText(a.City, b.City, 0.9), a.City, b.City);
         Set(c, Post, CompareCode(a.Address.Postcode, b.Address.Postcode), a.Address.Postcode, b.Address.Postcode);
@@ -45,7 +53,12 @@ public static class PairComparer
         var familyConflict = c.Levels[Family] == 3 && c.Levels[Birth] != 0 && c.Levels[Mail] != 0;
         c.PersonConflict = bothPeople && c.Levels[National] != 0
             && (c.Levels[Given] == 4 || familyConflict || c.Levels[Birth] == 4 || c.Levels[National] == 2 || generationConflict);
-        c.NamesOnly = !Enumerable.Range(0, c.Levels.Length).Any(i => i != Given && i != Family && c.Levels[i] is 0 or 1);
+        c.NamesOnly = true;
+        for (var i = 0; i < c.Levels.Length; i++)
+        {
+            c.NamesOnly &= i == Given || i == Family || c.Levels[i] is not (0 or 1);
+        }
+
         return c;
     }
 
@@ -164,8 +177,10 @@ public static class PairComparer
         // one: jane.smith@ is a different mailbox, and often a different person, at every company.
         // Nor are names told apart by a number (john.smith@, john.smith2@): that is how a mail
         // system gives namesakes their own mailboxes.
-        var localTypo = a.Domain == b.Domain && StringSimilarity.DamerauLevenshtein(a.LocalPart, b.LocalPart, 1) <= 1 && !DifferOnlyInDigits(a.LocalPart, b.LocalPart);
-        var domainTypo = a.LocalPart == b.LocalPart && StringSimilarity.DamerauLevenshtein(a.Domain, b.Domain, 2) <= 2;
+        // A role mailbox (an organisation's info@) is one address or another: its name is the same everywhere.
+        var personal = !a.IsRoleAccount && !b.IsRoleAccount;
+        var localTypo = personal && a.Domain == b.Domain && StringSimilarity.DamerauLevenshtein(a.LocalPart, b.LocalPart, 1) <= 1 && !DifferOnlyInDigits(a.LocalPart, b.LocalPart);
+        var domainTypo = personal && a.LocalPart == b.LocalPart && StringSimilarity.DamerauLevenshtein(a.Domain, b.Domain, 2) <= 2;
         return localTypo || domainTypo ? 1 : 2;
     }
 
@@ -229,20 +244,13 @@ public static class PairComparer
     {
         if (a.Company is not null && b.Company is not null)
         {
-            int level;
-            if (a.Company == b.Company)
-            {
-                level = 0;
-            }
-            else if (StringSimilarity.JaroWinkler(a.Company, b.Company) >= 0.9 || ContainsWords(a.Company, b.Company))
-            {
-                level = 1;
-            }
-            else
-            {
-                level = a.EmailDomain is not null && a.EmailDomain == b.EmailDomain ? 2 : 3;
-            }
-
+            // Two organisations' own email domains that differ say two organisations, whatever the names.
+            var differentDomains = a.EmailDomain is not null && b.EmailDomain is not null && a.EmailDomain != b.EmailDomain;
+            var level = differentDomains ? 3
+                : a.Company == b.Company ? 0
+                : StringSimilarity.JaroWinkler(a.Company, b.Company) >= 0.9 || ContainsWords(a.Company, b.Company) ? 1
+                : a.EmailDomain is not null && a.EmailDomain == b.EmailDomain ? 2
+                : 3;
             Set(c, Org, level, a.Company, b.Company);
             return;
         }

@@ -14,24 +14,45 @@ namespace Customer360Hub.Matching;
 /// </summary>
 public sealed class PairScorer(MatchModel model, MatchPolicy policy)
 {
+    // Field positions in the comparison vector, looked up once: MatchField.Index searches by name.
+    private static readonly int Company = MatchField.Company.Index;
+    private static readonly int Address = MatchField.Address.Index;
+    private static readonly int Email = MatchField.Email.Index;
+    private static readonly int Phone = MatchField.Phone.Index;
+    private static readonly int FamilyName = MatchField.FamilyName.Index;
+    private static readonly int City = MatchField.City.Index;
+    private static readonly int Postcode = MatchField.Postcode.Index;
+    private static readonly int Region = MatchField.Region.Index;
+    private static readonly int StreetsDiffer = MatchField.Address.Levels.Count - 1;
+
     private readonly double[][] _weights = model.Fields.Count == 0 ? [] : MatchField.All.Select(f => Weights(model.Fields[f.Name])).ToArray();
+    private readonly FieldModel[] _fields = model.Fields.Count == 0 ? [] : MatchField.All.Select(f => model.Fields[f.Name]).ToArray();
+    private readonly (string Name, int Index)[] _trusted = [.. policy.TrustedIdentifiers.Select(n => (n, MatchField.IndexOf(n))).Where(t => t.Item2 >= 0)];
+
+    /// <summary>The name of the contacts comparison in explanations (organisations only).</summary>
+    public const string ContactsField = "contacts";
 
     public MatchModel Model => model;
 
     public MatchPolicy Policy => policy;
 
     /// <param name="withComparisons">False: leave out the field-by-field evidence (the decision, score and rules are the same).</param>
-    public PairEvidence Score(MatchFeatures a, MatchFeatures b, bool withComparisons = true)
+    /// <param name="contacts">For two organisations: what their contacts say (see <see cref="ContactOverlap"/>).</param>
+    public PairEvidence Score(MatchFeatures a, MatchFeatures b, bool withComparisons = true, ContactOverlap? contacts = null)
     {
         var comparison = PairComparer.Compare(a, b);
-        return Score(comparison, withComparisons);
+        return Score(comparison, withComparisons, contacts);
     }
 
-    public PairEvidence Score(PairComparison comparison, bool withComparisons = true)
+    public PairEvidence Score(PairComparison comparison, bool withComparisons = true, ContactOverlap? contacts = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         Span<double> weights = stackalloc double[MatchField.All.Count];
         var score = model.PriorWeight;
+        var contactWeight = comparison.IsOrganizationPair && contacts is { Contacts: > 0, OtherContacts: > 0 } c
+            ? c.Shared > 0 ? policy.SharedContactWeight : policy.NoSharedContactWeight
+            : (double?)null;
+        score += contactWeight ?? 0;
         var sharedHomeContact = false;
         for (var i = 0; i < weights.Length; i++)
         {
@@ -45,14 +66,14 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
             var weight = _weights[i][level];
             if (level == 0)
             {
-                weight = AdjustForFrequency(model.Fields[field.Name], weight, comparison.Values[i]);
+                weight = AdjustForFrequency(_fields[i], weight, comparison.Values[i]);
                 // An address shared by two people of one employer (same company or company email
                 // domain) is their workplace, not a home.
-                var sameEmployer = comparison.Levels[MatchField.Company.Index] is 0 or 1 or 2;
-                sharedHomeContact |= (field == MatchField.Address && !sameEmployer) || field == MatchField.Email || (field == MatchField.Phone && comparison.Levels[MatchField.FamilyName.Index] is 0 or 1);
+                var sameEmployer = comparison.Levels[Company] is 0 or 1 or 2;
+                sharedHomeContact |= (i == Address && !sameEmployer) || i == Email || (i == Phone && comparison.Levels[FamilyName] is 0 or 1);
             }
 
-            if (weight > 0 && Discounted(field, comparison))
+            if ((weight > 0 && Discounted(field, i, comparison)) || CountedWithTheStreet(i, comparison))
             {
                 weight = 0;
             }
@@ -81,6 +102,16 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
                 var field = MatchField.All[i];
                 comparisons.Add(new FieldComparison(field.Name, field.Levels[level], Math.Round(weights[i], 2), comparison.Values[i], comparison.OtherValues[i]));
             }
+        }
+
+        if (withComparisons && contactWeight is { } bits && contacts is { } overlap)
+        {
+            comparisons.Add(new FieldComparison(
+                ContactsField,
+                overlap.Shared > 0 ? "shared" : "none-shared",
+                Math.Round(bits, 2),
+                string.Create(CultureInfo.InvariantCulture, $"{overlap.Shared} of {overlap.Contacts} contacts shared"),
+                string.Create(CultureInfo.InvariantCulture, $"{overlap.Shared} of {overlap.OtherContacts} contacts shared")));
         }
 
         var rules = new List<string>();
@@ -114,34 +145,31 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
 
     /// <summary>
     /// Agreement that says nothing about whether the two are one person: what people who are
-    /// different by their person-level fields share anyway (a home, an employer); what a father
-    /// and a son of the same name share when only one record carries the generation (Jr, Sr);
-    /// and the parts of an address (city, postcode, region) when the street addresses differ or
-    /// a finer part already agreed, so one address is not counted several times.
+    /// different by their person-level fields share anyway (a home, an employer), and what a
+    /// father and a son of the same name share when only one record carries the generation (Jr, Sr).
     /// </summary>
-    private static bool Discounted(MatchField field, PairComparison comparison)
+    private static bool Discounted(MatchField field, int index, PairComparison comparison) =>
+        (comparison.PersonConflict && (field.ContactPoint || index == Company))
+        || (comparison.GenerationOneSided && field.ContactPoint && index != Email);
+
+    /// <summary>
+    /// The parts of an address are one piece of evidence, not several: when both street
+    /// addresses are known and differ, the city, postcode and region say nothing more (a person
+    /// who moved is not three times less likely to be the same person, a neighbour not three
+    /// times more); the region says nothing more once the cities were compared.
+    /// </summary>
+    private static bool CountedWithTheStreet(int field, PairComparison comparison)
     {
-        if (comparison.PersonConflict && (field.ContactPoint || field == MatchField.Company))
-        {
-            return true;
-        }
-
-        if (comparison.GenerationOneSided && field.ContactPoint && field != MatchField.Email)
-        {
-            return true;
-        }
-
-        var streetsDiffer = comparison.Levels[MatchField.Address.Index] == MatchField.Address.Levels.Count - 1;
-        return (streetsDiffer && (field == MatchField.City || field == MatchField.Postcode || field == MatchField.Region))
-            || (field == MatchField.Region && comparison.Levels[MatchField.City.Index] >= 0);
+        var streetsDiffer = comparison.Levels[Address] == StreetsDiffer;
+        return (streetsDiffer && (field == City || field == Postcode || field == Region))
+            || (field == Region && comparison.Levels[City] >= 0);
     }
 
     private string? Trusted(PairComparison comparison)
     {
-        foreach (var name in policy.TrustedIdentifiers)
+        foreach (var (name, index) in _trusted)
         {
-            var index = MatchField.IndexOf(name);
-            if (index >= 0 && comparison.Levels[index] == 0)
+            if (comparison.Levels[index] == 0)
             {
                 return name;
             }

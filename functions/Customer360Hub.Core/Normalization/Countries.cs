@@ -24,6 +24,20 @@ public static class Countries
             : null;
     }
 
+    // Country-code domains sold worldwide as generic names (example.io, example.co): no hint of a country.
+    private static readonly HashSet<string> GenericCountryDomains = new(StringComparer.Ordinal)
+    {
+        "io", "co", "me", "tv", "ai", "ly", "gg", "fm", "am", "to", "cc", "ws", "nu", "la", "sh", "ac", "ag", "vc", "so", "gl", "is", "im", "cx",
+    };
+
+    /// <summary>The country an email domain hints at (x.co.uk: GB, x.de: DE), for a record that gives none; null for generic domains (.com, .io).</summary>
+    public static string? FromEmailDomain(string? domain)
+    {
+        var dot = domain?.LastIndexOf('.') ?? -1;
+        var tld = dot < 0 ? null : domain![(dot + 1)..];
+        return tld is { Length: 2 } && !GenericCountryDomains.Contains(tld) ? ToIso2(tld) : null;
+    }
+
     /// <summary>True for countries that write dates month first (03/04/2020 is 4 March elsewhere, 3 April here).</summary>
     public static bool WritesMonthFirst(string? iso2) => iso2 is "US" or "PH" or "FM" or "MH" or "PW";
 

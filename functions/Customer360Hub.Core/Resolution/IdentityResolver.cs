@@ -26,6 +26,7 @@ public sealed class IdentityResolver
     private readonly IdentityOptions _options;
     private readonly TimeProvider _time;
     private readonly IdentityDocuments _documents;
+    private readonly OrganizationContacts _contacts;
     private readonly ConcurrentDictionary<string, PreparedRecord> _prepared = new(StringComparer.Ordinal);
     private int _preparedCount;
 
@@ -37,6 +38,7 @@ public sealed class IdentityResolver
         _options = options.Value;
         _time = time;
         _documents = new IdentityDocuments(store, _options.FeatureCacheSize);
+        _contacts = new OrganizationContacts(_documents, FeaturesOfStored);
     }
 
     /// <summary>The engine with the built-in model and default options.</summary>
@@ -68,14 +70,25 @@ public sealed class IdentityResolver
             ProfileId = existing?.Document.ProfileId,
             MatchKeys = existing?.Document.MatchKeys ?? [],
         };
-        return await ProcessAsync(record, existing, cancellationToken).ConfigureAwait(false);
+        return await ProcessAsync(record, existing, cascade: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Scores the records again against their candidates and re-derives their profiles (after a
     /// model change, or when a blocking key became too common or usable again).
     /// </summary>
-    public async Task<IdentityOutcome> ReevaluateAsync(IEnumerable<string> recordKeys, CancellationToken cancellationToken = default)
+    public Task<IdentityOutcome> ReevaluateAsync(IEnumerable<string> recordKeys, CancellationToken cancellationToken = default) =>
+        ReevaluateAsync(recordKeys, cascade: true, cancellationToken);
+
+    /// <summary>Re-derives the profiles around the records without re-scoring them (after a steward decision).</summary>
+    public Task<IdentityOutcome> SettleAsync(IReadOnlyCollection<string> recordKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recordKeys);
+        return SettleAsync(recordKeys, null, cascade: true, cancellationToken);
+    }
+
+    /// <param name="cascade">False for the organisations re-evaluated after their contacts' profiles changed: what they change does not cascade further.</param>
+    private async Task<IdentityOutcome> ReevaluateAsync(IEnumerable<string> recordKeys, bool cascade, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recordKeys);
         var outcome = IdentityOutcome.None;
@@ -84,18 +97,11 @@ public sealed class IdentityResolver
             var existing = await _store.Records.GetAsync(DocumentKey.Single(key), cancellationToken).ConfigureAwait(false);
             if (existing is { Document: { Kind: RecordKind.Party, Deleted: false } record })
             {
-                outcome = outcome.Combine(await ProcessAsync(record, existing, cancellationToken).ConfigureAwait(false));
+                outcome = outcome.Combine(await ProcessAsync(record, existing, cascade, cancellationToken).ConfigureAwait(false));
             }
         }
 
         return outcome;
-    }
-
-    /// <summary>Re-derives the profiles around the records without re-scoring them (after a steward decision).</summary>
-    public Task<IdentityOutcome> SettleAsync(IReadOnlyCollection<string> recordKeys, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(recordKeys);
-        return SettleAsync(recordKeys, null, cancellationToken);
     }
 
     /// <summary>
@@ -120,7 +126,11 @@ public sealed class IdentityResolver
             return link;
         }
 
-        var evidence = _scorer.Score(FeaturesOf(record), FeaturesOf(other));
+        var (features, otherFeatures) = (FeaturesOf(record), FeaturesOf(other));
+        var contacts = features.IsOrganization && otherFeatures.IsOrganization
+            ? Overlap(await _contacts.ProfilesOfAsync(link.RecordKey, cancellationToken).ConfigureAwait(false), await _contacts.ProfilesOfAsync(link.OtherKey, cancellationToken).ConfigureAwait(false))
+            : (ContactOverlap?)null;
+        var evidence = _scorer.Score(features, otherFeatures, withComparisons: true, contacts);
         return link with { Comparisons = [.. evidence.Comparisons] };
     }
 
@@ -189,6 +199,22 @@ public sealed class IdentityResolver
         return prepared;
     }
 
+    /// <summary>The features of a stored record read as a head and its document (null for a deleted or non-party record).</summary>
+    private MatchFeatures? FeaturesOfStored(RecordHead head, StoredDocument stored)
+    {
+        if (head.Deleted || head.Kind != RecordKind.Party)
+        {
+            return null;
+        }
+
+        return _prepared.TryGetValue(head.RecordKey, out var cached) && cached.Version == VersionOf(head)
+            ? cached.Features
+            : Prepare(_store.Records.Deserialize(stored.Body)).Features;
+    }
+
+    private static ContactOverlap Overlap(HashSet<string> profiles, HashSet<string> otherProfiles) =>
+        new(profiles.Count(otherProfiles.Contains), profiles.Count, otherProfiles.Count);
+
     /// <summary>
     /// The index entry of a record under one key. Only email keys carry the profile (lookups by
     /// email read it); the others stay the same while the record moves between profiles.
@@ -202,13 +228,24 @@ public sealed class IdentityResolver
             ? _store.Identity.Upsert(new DocumentKey(key, recordKey), EntryOf(recordKey, profileId, prepared.Version))
             : DocumentWrite.Upsert(Containers.Identity, new DocumentKey(key, recordKey), prepared.EntryBody);
 
-    private async Task<IdentityOutcome> ProcessAsync(SourceRecord record, Versioned<SourceRecord>? existing, CancellationToken cancellationToken)
+    private async Task<IdentityOutcome> ProcessAsync(SourceRecord record, Versioned<SourceRecord>? existing, bool cascade, CancellationToken cancellationToken)
     {
         var recordKey = record.RecordKey;
         var prepared = record.Deleted ? null : Prepare(record);
         var keys = prepared?.Keys ?? [];
         var oldKeys = existing?.Document.MatchKeys ?? [];
         var (candidates, crossings) = await FindCandidatesAsync(recordKey, keys, oldKeys, cancellationToken).ConfigureAwait(false);
+
+        HashSet<string>? contactProfiles = null;
+        if (prepared is { Features.IsOrganization: true })
+        {
+            // Organisations whose contacts are the same people are candidates whatever their names.
+            contactProfiles = await _contacts.ProfilesOfAsync(recordKey, cancellationToken).ConfigureAwait(false);
+            foreach (var organization in await _contacts.SharingAsync(recordKey, contactProfiles, cancellationToken).ConfigureAwait(false))
+            {
+                candidates.TryAdd(organization, null);
+            }
+        }
 
         var computed = new SortedDictionary<string, PairEvidence>(StringComparer.Ordinal);
         if (prepared is not null)
@@ -221,7 +258,10 @@ public sealed class IdentityResolver
                     continue;
                 }
 
-                var evidence = _scorer.Score(prepared.Features, other, withComparisons: false);
+                var contacts = contactProfiles is not null && other.IsOrganization
+                    ? Overlap(contactProfiles, await _contacts.ProfilesOfAsync(otherKey, cancellationToken).ConfigureAwait(false))
+                    : (ContactOverlap?)null;
+                var evidence = _scorer.Score(prepared.Features, other, withComparisons: false, contacts);
                 if (evidence.Decision != LinkDecision.None)
                 {
                     computed[otherKey] = evidence;
@@ -230,22 +270,29 @@ public sealed class IdentityResolver
         }
 
         var changedOthers = await WriteRelationsAsync(recordKey, computed, cancellationToken).ConfigureAwait(false);
-        var indexed = record with { MatchKeys = [.. keys] };
-        var outcome = await SettleAsync([recordKey, .. changedOthers], (indexed, existing, prepared), cancellationToken).ConfigureAwait(false);
+        var indexed = record with { MatchKeys = [.. prepared?.IndexKeys ?? []] };
+        var outcome = IdentityOutcome.None;
+        var unchanged = existing is not null && ReferenceEquals(record, existing.Document) && changedOthers.Count == 0 && indexed.MatchKeys.SequenceEqual(oldKeys, StringComparer.Ordinal);
+        if (!unchanged)
+        {
+            // A re-evaluation that changed no relation and no key cannot change any profile.
+            outcome = await SettleAsync([recordKey, .. changedOthers], (indexed, existing, prepared), cascade, cancellationToken).ConfigureAwait(false);
+        }
+
         if (crossings.Count > 0)
         {
-            outcome = outcome.Combine(await ReevaluateAsync(crossings, cancellationToken).ConfigureAwait(false));
+            outcome = outcome.Combine(await ReevaluateAsync(crossings, cascade, cancellationToken).ConfigureAwait(false));
         }
 
         return outcome;
     }
 
     /// <summary>The records sharing a usable blocking key with this one (by record key, with their index entry), and the records to look again after a key crossed the cap.</summary>
-    private async Task<(SortedDictionary<string, StoredDocument> Candidates, HashSet<string> Crossings)> FindCandidatesAsync(
+    private async Task<(SortedDictionary<string, StoredDocument?> Candidates, HashSet<string> Crossings)> FindCandidatesAsync(
         string recordKey, string[] keys, List<string> oldKeys, CancellationToken cancellationToken)
     {
         var cap = _options.MaxBlockSize;
-        var candidates = new SortedDictionary<string, StoredDocument>(StringComparer.Ordinal);
+        var candidates = new SortedDictionary<string, StoredDocument?>(StringComparer.Ordinal);
         var crossings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
@@ -274,7 +321,7 @@ public sealed class IdentityResolver
             }
         }
 
-        foreach (var key in oldKeys.Except(keys, StringComparer.Ordinal))
+        foreach (var key in oldKeys.Except(keys, StringComparer.Ordinal).Where(k => !OrganizationContacts.IsContactKey(k)))
         {
             var block = (await _store.Documents.QueryAsync(Containers.Identity, key, new DocumentQuery(Limit: cap + 2), cancellationToken).ConfigureAwait(false)).Items;
             var others = block.Select(i => i.Key.Id).Where(k => k != recordKey).ToList();
@@ -288,16 +335,17 @@ public sealed class IdentityResolver
         return (candidates, crossings);
     }
 
-    private async Task<MatchFeatures?> CandidateFeaturesAsync(string recordKey, StoredDocument entry, CancellationToken cancellationToken)
+    /// <param name="entry">The candidate's index entry, or null for a candidate found through contacts.</param>
+    private async Task<MatchFeatures?> CandidateFeaturesAsync(string recordKey, StoredDocument? entry, CancellationToken cancellationToken)
     {
-        if (_prepared.TryGetValue(recordKey, out var cached)
+        if (entry is not null && _prepared.TryGetValue(recordKey, out var cached)
             && (entry.Body.Span.SequenceEqual(cached.EntryBody) || _store.Identity.Deserialize(entry.Body).Version == cached.Version))
         {
             return cached.Features;
         }
 
-        var found = await _store.Records.GetAsync(DocumentKey.Single(recordKey), cancellationToken).ConfigureAwait(false);
-        return found is { Document: { Deleted: false, Kind: RecordKind.Party } record } ? FeaturesOf(record) : null;
+        var found = await _documents.HeadAsync(recordKey, cancellationToken).ConfigureAwait(false);
+        return found is { } stored ? FeaturesOfStored(stored.Head, stored.Stored) : null;
     }
 
     /// <summary>Replaces the record's computed relations with <paramref name="computed"/>; returns the other records whose relation changed.</summary>
@@ -415,6 +463,7 @@ public sealed class IdentityResolver
     private async Task<IdentityOutcome> SettleAsync(
         IReadOnlyCollection<string> seeds,
         (SourceRecord Record, Versioned<SourceRecord>? Existing, PreparedRecord? Prepared)? changed,
+        bool cascade,
         CancellationToken cancellationToken)
     {
         var group = await ComponentReader.ReadAsync(_documents, seeds, changed?.Record, _options.MaxComponentSize, cancellationToken).ConfigureAwait(false);
@@ -481,11 +530,11 @@ public sealed class IdentityResolver
                 writes.Add(_store.Identity.Delete(new DocumentKey(key, record.RecordKey)));
             }
 
-            if (change.Prepared is { } own)
+            if (change.Prepared is { } indexed)
             {
                 foreach (var key in record.MatchKeys)
                 {
-                    writes.Add(IndexWrite(key, record.RecordKey, profileId, own));
+                    writes.Add(IndexWrite(key, record.RecordKey, profileId, indexed));
                 }
             }
 
@@ -503,6 +552,66 @@ public sealed class IdentityResolver
             outcome = outcome with { Touched = outcome.Touched.Union(profiles.OfType<string>(), StringComparer.Ordinal).ToList() };
         }
 
+        if (cascade && OrganizationsToReevaluate(group, plan, ids, prepared, changed) is { Count: > 0 } organizations)
+        {
+            outcome = outcome.Combine(await ReevaluateAsync(organizations, cascade: false, cancellationToken).ConfigureAwait(false));
+        }
+
         return outcome;
+    }
+
+    /// <summary>
+    /// The organisations whose contacts now share a profile with contacts of another organisation,
+    /// or no longer do: those named by records that joined, left or changed a profile in which
+    /// people name two organisations or more.
+    /// </summary>
+    private SortedSet<string> OrganizationsToReevaluate(
+        ComponentReader.Component group,
+        ProfilePlanner.Plan plan,
+        ProfilePlanner.Ids ids,
+        Dictionary<string, PreparedRecord> prepared,
+        (SourceRecord Record, Versioned<SourceRecord>? Existing, PreparedRecord? Prepared)? changed)
+    {
+        string? AccountOf(string key) => prepared.TryGetValue(key, out var p) ? p.Features.AccountRef : null;
+        var organizations = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var node in group.Nodes.Values)
+        {
+            var isChanged = changed is { } c && node.Key == c.Record.RecordKey;
+            var cluster = node.Deleted || !plan.ClusterOf.TryGetValue(node.Key, out var at) ? -1 : at;
+            var profileId = cluster < 0 ? null : ids.ClusterIds[cluster];
+            if (!isChanged && node.ProfileId == profileId)
+            {
+                continue;
+            }
+
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            if (AccountOf(node.Key) is { } account)
+            {
+                own.Add(account);
+            }
+
+            if (isChanged && changed!.Value.Existing is { Document: { Deleted: false } before } && FeaturesOf(before).AccountRef is { } previous)
+            {
+                own.Add(previous);
+            }
+
+            var accounts = new HashSet<string>(own, StringComparer.Ordinal);
+            if (cluster >= 0)
+            {
+                accounts.UnionWith(plan.Clusters[cluster].Select(AccountOf).OfType<string>());
+            }
+
+            if (node.ProfileId is { } old && group.Profiles.TryGetValue(old, out var oldProfile))
+            {
+                accounts.UnionWith(oldProfile.Document.Members.Select(m => AccountOf(m.RecordKey)).OfType<string>());
+            }
+
+            if (accounts.Count >= 2)
+            {
+                organizations.UnionWith(own);
+            }
+        }
+
+        return organizations;
     }
 }

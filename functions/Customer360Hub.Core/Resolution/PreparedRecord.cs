@@ -17,4 +17,10 @@ internal sealed class PreparedRecord(MatchFeatures features, string[] keys, byte
     public string[] Keys => keys;
 
     public byte[] EntryBody => entryBody;
+
+    /// <summary>For a contact person: the index key listing it among its organisation's contacts.</summary>
+    public string? ContactKey { get; } = features.AccountRef is { } account ? OrganizationContacts.KeyPrefix + account : null;
+
+    /// <summary>Every key the record puts into the identity index: its blocking keys and its contact key.</summary>
+    public IEnumerable<string> IndexKeys => ContactKey is { } contact ? [.. keys, contact] : keys;
 }

@@ -29,10 +29,11 @@ public static class HealthMeasures
             var last = ActivityMetrics.Sum(activity, ActivityMetrics.Ticket, today, 30);
             var before = ActivityMetrics.Sum(activity, ActivityMetrics.Ticket, today, 60, 30);
             measures.Add(new Measure(HealthMetrics.TicketTrend, (last + 1.0) / (before + 1.0), TicketText(last, before)));
-            measures.Add(new Measure(
-                HealthMetrics.OpenEscalations,
-                state.OpenEscalations,
-                state.OpenEscalations switch { 0 => "no open escalations", 1 => "1 open escalation", var n => $"{n} open escalations" }));
+            // An escalation raised this month is live trouble; one that has stayed open longer counts half: it
+            // still needs closing, but it says less about how the customer is doing now.
+            var recent = ActivityMetrics.Sum(activity, ActivityMetrics.OpenEscalation, today, 30);
+            var older = Math.Max(0, state.OpenEscalations - recent);
+            measures.Add(new Measure(HealthMetrics.OpenEscalations, recent + (0.5 * older), EscalationText(recent, older)));
         }
 
         if (Count(state, "invoice") + Count(state, "payment") + Count(state, "subscription") > 0)
@@ -130,6 +131,16 @@ public static class HealthMeasures
             ? new Measure(HealthMetrics.UsageTrend, 1, $"product usage started this month ({Number(last)} in the last 30 days)")
             : new Measure(HealthMetrics.UsageTrend, -1, earlier ? "no product usage in the last 60 days" : "no product usage in the last 30 days");
     }
+
+    private static string EscalationText(int recent, int older) => (recent, older) switch
+    {
+        (0, 0) => "no open escalations",
+        (_, 0) => $"{Escalations(recent)} raised in the last 30 days",
+        (0, _) => $"{Escalations(older)} older than 30 days",
+        _ => $"{Escalations(recent + older)}, {recent} raised in the last 30 days",
+    };
+
+    private static string Escalations(int count) => count == 1 ? "1 open escalation" : $"{count} open escalations";
 
     private static string TicketText(int last, int before)
     {

@@ -13,7 +13,7 @@ public static class HealthMetrics
     /// <summary>Tickets opened in the last 30 days against the 30 before: (last + 1) / (before + 1).</summary>
     public const string TicketTrend = "ticketTrend";
 
-    /// <summary>Open escalated tickets.</summary>
+    /// <summary>Open escalated tickets, weighted by age: raised in the last 30 days 1, older 0.5.</summary>
     public const string OpenEscalations = "openEscalations";
 
     /// <summary>Days the oldest overdue invoice is past due.</summary>

@@ -159,8 +159,11 @@ public sealed class HealthScorer(
     }
 
     /// <summary>
-    /// A drop of the threshold or more against the highest score of the drop window (today's
-    /// snapshot included, so a drop within the day counts); with the record it hinges on, if any.
+    /// A drop of the threshold or more against the best day of the drop window before today (a
+    /// day counts with its last score); with the record it hinges on, if any. Scores within a day
+    /// are left out: while a load or backfill is arriving, a profile passes through partial states
+    /// (a perfect score on the first factor to arrive), and a drop from those would be a false alarm
+    /// that depends on the order the records came in.
     /// </summary>
     private async Task<DropCheck?> CheckDropAsync(
         string? partyType, IReadOnlyList<string> members, ProfileAggregates aggregates, HealthAssessment assessment,
@@ -168,15 +171,15 @@ public sealed class HealthScorer(
     {
         var settings = signalOptions.Value;
         var reference = snapshots
-            .Where(s => s.High is not null && s.Day >= today.AddDays(-settings.DropWindowDays))
-            .OrderByDescending(s => s.High).ThenBy(s => s.Day)
+            .Where(s => s.Score is not null && s.Day < today && s.Day >= today.AddDays(-settings.DropWindowDays))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Day)
             .FirstOrDefault();
-        if (assessment.Score is not { } score || reference?.High is not { } high || high - score < settings.DropPoints)
+        if (assessment.Score is not { } score || reference?.Score is not { } high || high - score < settings.DropPoints)
         {
             return null;
         }
 
-        var change = ChangeExplainer.Explain(assessment, reference with { Score = high })!;
+        var change = ChangeExplainer.Explain(assessment, reference)!;
         var entries = new List<TimelineEntry>();
         foreach (var member in members)
         {

@@ -17,7 +17,7 @@ public sealed record HealthSnapshot
     public required string Segment { get; init; }
     public int? Score { get; init; }
 
-    /// <summary>The highest score of the day: a drop within the day still counts.</summary>
+    /// <summary>The highest score of the day (history shows the day's range).</summary>
     public int? High { get; init; }
 
     public int? Low { get; init; }

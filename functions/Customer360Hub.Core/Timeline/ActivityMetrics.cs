@@ -11,6 +11,9 @@ public static class ActivityMetrics
     /// <summary>A ticket opened (rating-only records are not tickets).</summary>
     public const string Ticket = "ticket";
 
+    /// <summary>An escalated ticket still open, on the day it was opened (so its age is known).</summary>
+    public const string OpenEscalation = "openEscalation";
+
     /// <summary>A ticket rating received, and one that said satisfied.</summary>
     public const string CsatRated = "csatRated";
     public const string CsatSatisfied = "csatSatisfied";

@@ -147,6 +147,7 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
                     if (TransactionStatus.TicketIsEscalated(entry.Status) || (entry.Priority is { } priority && settings.EffectiveEscalationPriorities().Contains(priority, StringComparer.OrdinalIgnoreCase)))
                     {
                         escalations += sign;
+                        Count(ActivityMetrics.OpenEscalation);
                     }
                 }
 

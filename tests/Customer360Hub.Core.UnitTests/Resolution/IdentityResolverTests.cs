@@ -136,6 +136,36 @@ public sealed class IdentityResolverTests
         Assert.Equal(2, explanation.Members.Count);
     }
 
+    [Fact]
+    public async Task Resolve_OrganisationsWhoseContactsAreOnePerson_ShareAProfileInAnyOrder()
+    {
+        SourceChange[] organisations =
+        [
+            Party("crm", "org-1", company: "Northwind Traders", partyType: "organization", address: "12 Dock Street", postcode: "02110"),
+            Party("erp", "org-9", company: "Northwind Traders Inc.", partyType: "organization", phone: "+1 617 555 0100"),
+        ];
+        SourceChange[] contacts =
+        [
+            Party("crm", "c-1", given: "Ana", family: "Lima", email: "ana.lima@northwind.example", account: "crm/contact/org-1"),
+            Party("erp", "c-7", given: "Ana", family: "Lima", email: "ana.lima@northwind.example", account: "erp/contact/org-9"),
+        ];
+
+        // On their own a shared company name does not link two organisation records.
+        var alone = await ClustersAfterAsync(organisations);
+        Assert.Equal(2, alone.Count);
+
+        // Their contacts are one person: the organisations are one, whichever arrives first.
+        SourceChange[] all = [.. organisations, .. contacts];
+        for (var seed = 0; seed < 4; seed++)
+        {
+            var shuffled = all.ToArray();
+            new Random(seed).Shuffle(shuffled);
+            var clusters = await ClustersAfterAsync(shuffled);
+            Assert.Contains(["crm/contact/org-1", "erp/contact/org-9"], clusters);
+            Assert.Contains(["crm/contact/c-1", "erp/contact/c-7"], clusters);
+        }
+    }
+
     /// <summary>Several people, each in a few sources with the usual noise, and one household.</summary>
     private static List<SourceChange> Population() =>
     [
@@ -189,7 +219,8 @@ public sealed class IdentityResolverTests
 
     private static SourceChange Party(
         string source, string id, string? given = null, string? family = null, string? full = null, string? email = null, string? phone = null,
-        string? address = null, string? postcode = null, string? birth = null, string? country = null, int version = 1, bool deleted = false)
+        string? address = null, string? postcode = null, string? birth = null, string? country = null, int version = 1, bool deleted = false,
+        string? company = null, string? partyType = null, string? account = null)
     {
         var attributes = new Dictionary<string, string>();
         void Set(string field, string? value)
@@ -209,6 +240,9 @@ public sealed class IdentityResolverTests
         Set(CanonicalFields.Postcode, postcode);
         Set(CanonicalFields.DateOfBirth, birth);
         Set(CanonicalFields.Country, country);
+        Set(CanonicalFields.CompanyName, company);
+        Set(CanonicalFields.PartyType, partyType);
+        Set(CanonicalFields.AccountRef, account);
         var v = version.ToString(CultureInfo.InvariantCulture);
         var operation = deleted ? ChangeOperation.Delete : ChangeOperation.Upsert;
         return new SourceChange

@@ -193,6 +193,20 @@ public sealed class HealthModelTests
     }
 
     [Fact]
+    public void Evaluate_OpenEscalations_CountFullyThisMonthAndHalfOnceOlder()
+    {
+        var model = Entries.Model();
+        var fresh = model.Evaluate("organization", Entries.Healthy().Tickets(2, 5, "open", "urgent").Aggregates(), Entries.Now);
+        var stale = model.Evaluate("organization", Entries.Healthy().Tickets(2, 75, "open", "urgent").Aggregates(), Entries.Now);
+        var both = model.Evaluate("organization", Entries.Healthy().Tickets(1, 5, "open", "urgent").Tickets(2, 75, "open", "urgent").Aggregates(), Entries.Now);
+
+        Assert.Equal((2.0, "2 open escalations raised in the last 30 days"), (fresh.Reading(HealthMetrics.OpenEscalations)!.Value, fresh.Reading(HealthMetrics.OpenEscalations)!.Text));
+        Assert.Equal((1.0, "2 open escalations older than 30 days"), (stale.Reading(HealthMetrics.OpenEscalations)!.Value, stale.Reading(HealthMetrics.OpenEscalations)!.Text));
+        Assert.Equal((2.0, "3 open escalations, 1 raised in the last 30 days"), (both.Reading(HealthMetrics.OpenEscalations)!.Value, both.Reading(HealthMetrics.OpenEscalations)!.Text));
+        Assert.True(stale.Reading(HealthMetrics.OpenEscalations)!.Score > fresh.Reading(HealthMetrics.OpenEscalations)!.Score);
+    }
+
+    [Fact]
     public void Validate_InconsistentModel_NamesTheSetting()
     {
         var result = new HealthOptionsValidator().Validate(null, new HealthOptions

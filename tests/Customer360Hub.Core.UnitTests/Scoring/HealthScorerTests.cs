@@ -1,3 +1,4 @@
+using System.Globalization;
 using Customer360Hub.Changes;
 using Customer360Hub.Core.UnitTests.Support;
 using Customer360Hub.Notifications;
@@ -94,6 +95,25 @@ public sealed class HealthScorerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Alerts_LoadArrivingWithinADay_RaisesNoDropFromItsPartialStates()
+    {
+        // The first records to arrive give a perfect score; the rest of the load, the same day, pulls it down.
+        var id = await _s.AccountAsync("A1", [.. _s.DailyUsage("A1", 59, 0, 10), _s.Subscription("A1", "Team plan", 500m, 200)]);
+        await Hub.ScoreAllAsync();
+        var partial = (await Hub.ScoreOfAsync(id))!.Score!.Value;
+        Hub.Time.Advance(TimeSpan.FromHours(2));
+        await Hub.ResolveAsync([.. Enumerable.Range(0, 6).Select(_ => _s.Ticket("A1", 3, "open", "urgent")), _s.Payment("A1", 4, "failed"), _s.Payment("A1", 2, "failed")]);
+        await Hub.ScoreAllAsync();
+        Assert.True(partial - (await Hub.ScoreOfAsync(id))!.Score!.Value >= 20);
+
+        Hub.Time.Advance(TimeSpan.FromDays(1));
+        await Hub.Get<HealthSnapshotJob>().RunAsync();
+
+        Assert.DoesNotContain((await Hub.ScoreOfAsync(id))!.Signals, s => s.Kind is SignalKinds.HealthDrop or SignalKinds.DataCheck);
+        Assert.DoesNotContain(_s.Alerts, a => a.Kind is SignalKinds.HealthDrop or SignalKinds.DataCheck);
+    }
+
+    [Fact]
     public async Task AnomalyGuard_DropHingingOnOneRecord_AsksForADataCheckFirstThenConfirmsTheDrop()
     {
         var id = await _s.AccountAsync("A1", [.. _s.DailyUsage("A1", 59, 0, 10), _s.Subscription("A1", "Team plan", 500m, 200), _s.Usage("A1", 40, 10, "usage-bad")]);
@@ -166,7 +186,7 @@ public sealed class HealthScorerTests : IAsyncLifetime
     {
         var account = await _s.AccountAsync("A1", _s.Subscription("A1", "Team plan", 500m, 200));
         await Hub.ResolveAsync(TestHub.Party("crm", "contact", "C1", 1, new Dictionary<string, string> { ["full_name"] = "Ann Contact", ["email"] = "ann@example.com", ["account_ref"] = "crm/account/A1" }));
-        await Hub.ResolveAsync(TestHub.Transaction("support", "ticket", "T1", RecordKind.Ticket, "crm/contact/C1", new Dictionary<string, string> { ["status"] = "open", ["priority"] = "urgent" }));
+        await Hub.ResolveAsync(TestHub.Transaction("support", "ticket", "T1", RecordKind.Ticket, "crm/contact/C1", new Dictionary<string, string> { ["status"] = "open", ["priority"] = "urgent", ["occurred_at"] = _s.Now.AddDays(-2).ToString("O", CultureInfo.InvariantCulture) }));
         await Hub.ScoreAllAsync();
 
         var contact = (await Hub.ProfileIdOfAsync("crm/contact/C1"))!;

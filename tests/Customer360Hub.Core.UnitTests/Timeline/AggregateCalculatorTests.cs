@@ -29,7 +29,7 @@ public sealed class AggregateCalculatorTests
         Assert.Equal(new Dictionary<string, int>
         {
             [$"{day(2)}|csatRated"] = 2, [$"{day(2)}|csatSatisfied"] = 1,
-            [$"{day(3)}|ticket"] = 2, [$"{day(4)}|ticket"] = 1,
+            [$"{day(3)}|ticket"] = 2, [$"{day(3)}|openEscalation"] = 2, [$"{day(4)}|ticket"] = 1,
             [$"{day(5)}|paymentFailed"] = 1,
             [$"{day(6)}|emailClicked"] = 1, [$"{day(6)}|emailOpened"] = 1, [$"{day(6)}|emailSent"] = 2,
             [$"{day(7)}|meeting"] = 1, [$"{day(7)}|touch"] = 1, [$"{day(8)}|touch"] = 1,

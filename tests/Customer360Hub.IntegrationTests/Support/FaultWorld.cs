@@ -27,6 +27,7 @@ internal static class FaultWorld
             ["Embedded:Bus:RetryBaseDelay"] = "00:00:00.050",
             ["Embedded:Bus:RetryMaxDelay"] = "00:00:00.500",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Scoring:Jobs:Enabled"] = "false",
         };
         foreach (var connector in Connectors)
         {
