@@ -27,7 +27,7 @@ public sealed class AuditHandlers(IAuditLog log, TimeProvider time)
         var profileId = request.Query("profileId");
         if (profileId is not null && !ProfileIds.IsWellFormed(profileId))
         {
-            throw ApiProblemException.BadRequest("The profile id is malformed.", "Profile ids look like 'p-' followed by 20 lower-case hexadecimal digits.");
+            throw ApiProblemException.MalformedProfileId();
         }
 
         var caller = request.Query("caller");

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Privacy;
 using Customer360Hub.Profiles;
@@ -22,37 +20,13 @@ public sealed class LookupIndexer(HubStore store, LookupIndex index) : IMessageH
 
     public async Task<IReadOnlyList<Rejection>> HandleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var rejections = new List<Rejection>();
-        var profileIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var message in messages)
-        {
-            ProfileChanged? changed;
-            try
-            {
-                changed = JsonSerializer.Deserialize(message.Body.Span, CoreJsonContext.Default.ProfileChanged);
-            }
-            catch (JsonException ex)
-            {
-                rejections.Add(new Rejection(message, "malformed profile change: " + ex.Message));
-                continue;
-            }
-
-            if (changed?.ProfileId is null)
-            {
-                rejections.Add(new Rejection(message, "malformed profile change: no profileId"));
-                continue;
-            }
-
-            profileIds.Add(changed.ProfileId);
-        }
-
-        foreach (var profileId in profileIds)
+        var batch = ProfileChangeBatch.Read(messages);
+        foreach (var profileId in batch.ProfileIds)
         {
             await IndexAsync(profileId, cancellationToken).ConfigureAwait(false);
         }
 
-        return rejections;
+        return batch.Rejections;
     }
 
     public async Task<int> EraseAsync(IReadOnlyCollection<string> profileIds, CancellationToken cancellationToken = default)

@@ -40,4 +40,7 @@ public sealed class ApiProblemException : Exception
     public static ApiProblemException BadRequest(string title, string detail) => new(400, title, detail);
 
     public static ApiProblemException NotFound(string title) => new(404, title);
+
+    public static ApiProblemException MalformedProfileId() =>
+        BadRequest("The profile id is malformed.", "Profile ids look like 'p-' followed by 20 lower-case hexadecimal digits.");
 }

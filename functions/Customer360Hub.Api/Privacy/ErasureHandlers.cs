@@ -30,7 +30,7 @@ public sealed class ErasureHandlers(ErasureService erasure, FieldScopePolicy pol
 
         if (body.ProfileId is not null && !ProfileIds.IsWellFormed(body.ProfileId))
         {
-            throw ApiProblemException.BadRequest("The profile id is malformed.", "Profile ids look like 'p-' followed by 20 lower-case hexadecimal digits.");
+            throw ApiProblemException.MalformedProfileId();
         }
 
         if (body.Email is not null && EmailAddress.Normalize(body.Email) is null)

@@ -30,7 +30,7 @@ public sealed class IdentityHandlers(IdentityExplainer explainer, StewardActions
         var id = request.Route("id");
         if (!ProfileIds.IsWellFormed(id))
         {
-            throw ApiProblemException.BadRequest("The profile id is malformed.", "Profile ids look like 'p-' followed by 20 lower-case hexadecimal digits.");
+            throw ApiProblemException.MalformedProfileId();
         }
 
         var explanation = await explainer.ExplainAsync(id, request.Aborted).ConfigureAwait(false) ?? throw ApiProblemException.NotFound($"No profile '{id}'.");

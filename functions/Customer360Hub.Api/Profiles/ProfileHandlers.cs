@@ -329,7 +329,7 @@ public sealed class ProfileHandlers
     }
 
     private static string ProfileId(string id) =>
-        ProfileIds.IsWellFormed(id) ? id : throw ApiProblemException.BadRequest("The profile id is malformed.", "Profile ids look like 'p-' followed by 20 lower-case hexadecimal digits.");
+        ProfileIds.IsWellFormed(id) ? id : throw ApiProblemException.MalformedProfileId();
 
     private static HashSet<string>? ParseKinds(string? kinds)
     {

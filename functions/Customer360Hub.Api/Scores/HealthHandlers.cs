@@ -24,7 +24,7 @@ public sealed class HealthHandlers(HealthQueries health, PortfolioQueries portfo
         var id = request.Route("id");
         if (!ProfileIds.IsWellFormed(id))
         {
-            throw ApiProblemException.BadRequest("The profile id is malformed.", "Profile ids look like 'p-' followed by 20 lower-case hexadecimal digits.");
+            throw ApiProblemException.MalformedProfileId();
         }
 
         RequireHealthGroup(request);

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Customer360Hub.Json;
 using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
 using Customer360Hub.Telemetry;
@@ -19,40 +17,14 @@ public sealed class ProfileScorer(HealthScorer scorer, TimeProvider time) : IMes
 
     public async Task<IReadOnlyList<Rejection>> HandleAsync(IReadOnlyList<ReceivedMessage> messages, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(messages);
-        var rejections = new List<Rejection>();
-        var profileIds = new HashSet<string>(StringComparer.Ordinal);
-        var pulled = new List<DateTimeOffset>(messages.Count);
-        foreach (var message in messages)
-        {
-            ProfileChanged? changed;
-            try
-            {
-                changed = JsonSerializer.Deserialize(message.Body.Span, CoreJsonContext.Default.ProfileChanged);
-            }
-            catch (JsonException ex)
-            {
-                rejections.Add(new Rejection(message, "malformed profile change: " + ex.Message));
-                continue;
-            }
-
-            if (changed?.ProfileId is null)
-            {
-                rejections.Add(new Rejection(message, "malformed profile change: no profileId"));
-                continue;
-            }
-
-            profileIds.Add(changed.ProfileId);
-            pulled.Add(changed.PulledAt);
-        }
-
-        await scorer.ScoreAsync(profileIds, cancellationToken).ConfigureAwait(false);
+        var batch = ProfileChangeBatch.Read(messages);
+        await scorer.ScoreAsync(batch.ProfileIds, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        foreach (var at in pulled)
+        foreach (var change in batch.Changes)
         {
-            HubTelemetry.ScoreFreshness.Record(Math.Max(0, (now - at).TotalSeconds));
+            HubTelemetry.ScoreFreshness.Record(Math.Max(0, (now - change.PulledAt).TotalSeconds));
         }
 
-        return rejections;
+        return batch.Rejections;
     }
 }
