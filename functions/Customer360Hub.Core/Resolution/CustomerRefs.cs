@@ -73,14 +73,17 @@ public sealed class CustomerRefs(HubStore store, IOptions<QualityOptions> qualit
         return (await store.GetProfileAsync(profileId, cancellationToken).ConfigureAwait(false))?.Document.Id;
     }
 
-    /// <summary>The write that moves the reference's head on (see <see cref="RefHead"/>).</summary>
-    public async Task<DocumentWrite> BumpAsync(string customerRef, CancellationToken cancellationToken = default)
+    /// <summary>The reference's head (see <see cref="RefHead"/>); null when nothing was ever indexed under it.</summary>
+    public Task<Versioned<RefHead>?> HeadAsync(string customerRef, CancellationToken cancellationToken = default) =>
+        store.RefHeads.GetAsync(new DocumentKey(customerRef, RefHead.DocumentId), cancellationToken);
+
+    /// <summary>The write that moves the head read by <see cref="HeadAsync"/> on, saying where its transactions are linked now.</summary>
+    public DocumentWrite Bump(string customerRef, Versioned<RefHead>? head, string? linkedTo)
     {
         var key = new DocumentKey(customerRef, RefHead.DocumentId);
-        var head = await store.RefHeads.GetAsync(key, cancellationToken).ConfigureAwait(false);
         return head is null
-            ? store.RefHeads.Create(key, new RefHead(customerRef, 1))
-            : store.RefHeads.Replace(key, head.Document with { Version = head.Document.Version + 1 }, head.ETag);
+            ? store.RefHeads.Create(key, new RefHead(customerRef, 1) { LinkedTo = linkedTo })
+            : store.RefHeads.Replace(key, head.Document with { Version = head.Document.Version + 1, LinkedTo = linkedTo }, head.ETag);
     }
 
     public static bool IsContactRef(string customerRef) =>
