@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -13,25 +14,29 @@ namespace Customer360Hub.Embedded.Storage;
 /// whose state is thrown away at the end, such as <c>c360 resolve</c>. One lock serialises
 /// access; reads copy nothing but the document list. A written body that spans a whole array is
 /// kept as it is, not copied: writers hand their serialised bodies over and never change them.
+/// Each entry builds its <see cref="StoredDocument"/> once, on its first read, and hands the same
+/// immutable instance to every later reader (an index block is read far more often than written),
+/// and the clock is read only once something was written with a time to live.
 /// </summary>
 public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
 {
     private readonly Dictionary<string, Dictionary<string, SortedDictionary<string, Entry>>> _containers = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _etag;
+    private bool _expiring;
 
     public Task<IReadOnlyList<StoredDocument>> ReadAsync(string container, IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var now = time.GetUtcNow();
         var found = new List<StoredDocument>(keys.Count);
         lock (_lock)
         {
+            var now = Now();
             foreach (var key in keys)
             {
                 if (TryGet(container, key, now, out var entry))
                 {
-                    found.Add(new StoredDocument(key, ETagOf(entry), entry.Body));
+                    found.Add(entry.Document(key));
                 }
             }
         }
@@ -44,11 +49,11 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         var after = query.ContinuationToken is null ? null : DecodeToken(query.ContinuationToken);
-        var now = time.GetUtcNow();
         var items = new List<StoredDocument>(Math.Min(query.Limit, 16));
         var more = false;
         lock (_lock)
         {
+            var now = Now();
             if (_containers.TryGetValue(container, out var partitions) && partitions.TryGetValue(partitionKey, out var documents))
             {
                 foreach (var (id, entry) in query.Descending ? documents.Reverse() : documents)
@@ -67,7 +72,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                         break;
                     }
 
-                    items.Add(new StoredDocument(new DocumentKey(partitionKey, id), ETagOf(entry), entry.Body));
+                    items.Add(entry.Document(partitionKey, id));
                 }
             }
         }
@@ -78,9 +83,9 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
     public Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        var now = time.GetUtcNow();
         lock (_lock)
         {
+            var now = Now();
             // Check every condition against the state the batch itself builds up, then apply: all or nothing.
             var pending = new Dictionary<(string, DocumentKey), bool>();
             foreach (var write in writes)
@@ -94,8 +99,8 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                 }
                 else
                 {
-                    exists = TryGet(write.Container, write.Key, now, out var current);
-                    currentETag = exists ? ETagOf(current) : null;
+                    currentETag = TryGet(write.Container, write.Key, now, out var current) ? current.ETag : null;
+                    exists = currentETag is not null;
                 }
 
                 if (write.IfMatch is not null && (!exists || currentETag != write.IfMatch))
@@ -127,12 +132,12 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
     public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         List<StoredDocument> snapshot;
-        var now = time.GetUtcNow();
         lock (_lock)
         {
+            var now = Now();
             snapshot = !_containers.TryGetValue(container, out var partitions) ? [] : partitions
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
-                .SelectMany(p => p.Value.Where(d => !Expired(d.Value, now)).Select(d => new StoredDocument(new DocumentKey(p.Key, d.Key), ETagOf(d.Value), d.Value.Body)))
+                .SelectMany(p => p.Value.Where(d => !Expired(d.Value, now)).Select(d => d.Value.Document(p.Key, d.Key)))
                 .ToList();
         }
 
@@ -145,7 +150,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private void Apply(DocumentWrite write, DateTimeOffset now)
+    private void Apply(DocumentWrite write, DateTimeOffset? now)
     {
         if (!_containers.TryGetValue(write.Container, out var partitions))
         {
@@ -168,19 +173,29 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         }
 
         var body = MemoryMarshal.TryGetArray(write.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : write.Body.ToArray();
-        documents[write.Key.Id] = new Entry(body, ++_etag, write.TimeToLive is { } ttl ? now + ttl : null);
+        DateTimeOffset? expiresAt = null;
+        if (write.TimeToLive is { } ttl)
+        {
+            _expiring = true;
+            expiresAt = (now ?? time.GetUtcNow()) + ttl;
+        }
+
+        documents[write.Key.Id] = new Entry(body, ++_etag, expiresAt);
     }
 
-    private bool TryGet(string container, DocumentKey key, DateTimeOffset now, out Entry entry)
+    /// <summary>The time expiry is judged by; null while nothing can expire.</summary>
+    private DateTimeOffset? Now() => _expiring ? time.GetUtcNow() : null;
+
+    private bool TryGet(string container, DocumentKey key, DateTimeOffset? now, [MaybeNullWhen(false)] out Entry entry)
     {
-        entry = default;
+        entry = null;
         return _containers.TryGetValue(container, out var partitions)
             && partitions.TryGetValue(key.PartitionKey, out var documents)
             && documents.TryGetValue(key.Id, out entry)
             && !Expired(entry, now);
     }
 
-    private static bool Expired(Entry entry, DateTimeOffset now) => entry.ExpiresAt is { } at && at <= now;
+    private static bool Expired(Entry entry, DateTimeOffset? now) => entry.ExpiresAt is { } at && at <= now;
 
     private static string EncodeToken(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId));
 
@@ -196,8 +211,17 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         }
     }
 
-    // ETags are kept as numbers and spelled out only when read: most documents are never read back.
-    private static string ETagOf(Entry entry) => "\"" + entry.Version.ToString("x", CultureInfo.InvariantCulture) + "\"";
+    private sealed class Entry(byte[] body, long version, DateTimeOffset? expiresAt)
+    {
+        private StoredDocument? _document;
 
-    private readonly record struct Entry(byte[] Body, long Version, DateTimeOffset? ExpiresAt);
+        public DateTimeOffset? ExpiresAt => expiresAt;
+
+        // ETags are kept as numbers and spelled out only when read: most documents are never read back.
+        public string ETag => _document?.ETag ?? "\"" + version.ToString("x", CultureInfo.InvariantCulture) + "\"";
+
+        public StoredDocument Document(DocumentKey key) => _document ??= new StoredDocument(key, ETag, body);
+
+        public StoredDocument Document(string partitionKey, string id) => _document ??= new StoredDocument(new DocumentKey(partitionKey, id), ETag, body);
+    }
 }
