@@ -86,16 +86,24 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         lock (_lock)
         {
             var now = Now();
-            // Check every condition against the state the batch itself builds up, then apply: all or nothing.
-            var pending = new Dictionary<(string, DocumentKey), bool>();
-            foreach (var write in writes)
+            // Check every condition against the state the batch itself builds up, then apply: all
+            // or nothing. Only conditional writes (an ETag, a create, a replace) are checked, and
+            // the batch is searched for an earlier write of their document: batches are short and
+            // carry few conditions, so this costs less than indexing every write of every batch.
+            for (var i = 0; i < writes.Count; i++)
             {
+                var write = writes[i];
+                if (write.IfMatch is null && write.Operation is WriteOperation.Upsert or WriteOperation.Delete)
+                {
+                    continue;
+                }
+
                 bool exists;
                 string? currentETag = null;
-                if (pending.TryGetValue((write.Container, write.Key), out var planned))
+                if (EarlierWrite(writes, i) is { } planned)
                 {
                     // Written earlier in this batch: its ETag is a new one nobody has read yet.
-                    exists = planned;
+                    exists = planned.Operation != WriteOperation.Delete;
                 }
                 else
                 {
@@ -108,15 +116,14 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                     throw new DocumentConflictException(write.Container, write.Key, exists ? "it changed since it was read" : "it no longer exists");
                 }
 
-                switch (write.Operation)
+                if (write.Operation == WriteOperation.Create && exists)
                 {
-                    case WriteOperation.Create when exists:
-                        throw new DocumentConflictException(write.Container, write.Key, "it already exists");
-                    case WriteOperation.Replace when !exists:
-                        throw new DocumentConflictException(write.Container, write.Key, "it does not exist");
-                    default:
-                        pending[(write.Container, write.Key)] = write.Operation != WriteOperation.Delete;
-                        break;
+                    throw new DocumentConflictException(write.Container, write.Key, "it already exists");
+                }
+
+                if (write.Operation == WriteOperation.Replace && !exists)
+                {
+                    throw new DocumentConflictException(write.Container, write.Key, "it does not exist");
                 }
             }
 
@@ -148,6 +155,21 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         }
 
         await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    /// <summary>The last write before position <paramref name="index"/> of the same document, if any.</summary>
+    private static DocumentWrite? EarlierWrite(IReadOnlyList<DocumentWrite> writes, int index)
+    {
+        var write = writes[index];
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (writes[j].Key == write.Key && string.Equals(writes[j].Container, write.Container, StringComparison.Ordinal))
+            {
+                return writes[j];
+            }
+        }
+
+        return null;
     }
 
     private void Apply(DocumentWrite write, DateTimeOffset? now)
