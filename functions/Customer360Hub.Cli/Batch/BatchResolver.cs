@@ -75,7 +75,7 @@ internal sealed class BatchResolver(BatchOptions options, TextWriter progress, T
     }
 
     internal static string Describe(BatchStage stage) =>
-        string.Create(CultureInfo.InvariantCulture, $"{stage.Wall.TotalSeconds:0.0} s (CPU {stage.Cpu.TotalSeconds:0.0} s)");
+        string.Create(CultureInfo.InvariantCulture, $"{stage.Wall.TotalSeconds:0.0} s (CPU {stage.Cpu.TotalSeconds:0.0} s, allocated {stage.AllocatedBytes / (1024 * 1024)} MiB)");
 
     /// <summary>Every record's source and id, in input order, and its features, normalised as the engine does.</summary>
     private (List<(string Source, string RecordId)> Order, List<MatchFeatures> Features) Read()

@@ -8,6 +8,7 @@ internal sealed class StageClock(TimeProvider time)
     private readonly List<BatchStage> _stages = [];
     private long _started = time.GetTimestamp();
     private TimeSpan _cpu = CpuNow();
+    private long _allocated = GC.GetTotalAllocatedBytes();
 
     public IReadOnlyList<BatchStage> Stages => _stages;
 
@@ -15,10 +16,12 @@ internal sealed class StageClock(TimeProvider time)
     public BatchStage Lap(string name)
     {
         var cpu = CpuNow();
-        var stage = new BatchStage(name, time.GetElapsedTime(_started), cpu - _cpu);
+        var allocated = GC.GetTotalAllocatedBytes();
+        var stage = new BatchStage(name, time.GetElapsedTime(_started), cpu - _cpu, allocated - _allocated);
         _stages.Add(stage);
         _started = time.GetTimestamp();
         _cpu = cpu;
+        _allocated = allocated;
         return stage;
     }
 

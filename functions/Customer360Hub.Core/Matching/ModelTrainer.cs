@@ -327,7 +327,9 @@ public static class ModelTrainer
 
         // Every sampled pair once, in a fixed order, compared on every core.
         var byKind = blocks.GroupBy(b => BlockingKeys.KindOf(b.Key), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var index = new Dictionary<long, int>();
+        // Keyed by the pair itself: a long made of two small indices hashes to their XOR, which
+        // collides for most pairs of a block.
+        var index = new Dictionary<(int, int), int>();
         var pairs = new List<(int, int)>();
         var sessionPairs = new List<(string Kind, List<int> Pairs)>();
         foreach (var group in byKind)
@@ -339,11 +341,11 @@ public static class ModelTrainer
                 {
                     for (var y = x + 1; y < members.Count; y++)
                     {
-                        var pair = ((long)members[x] << 32) | (uint)members[y];
+                        var pair = (members[x], members[y]);
                         if (!index.TryGetValue(pair, out var at))
                         {
                             index[pair] = at = pairs.Count;
-                            pairs.Add((members[x], members[y]));
+                            pairs.Add(pair);
                         }
 
                         found.Add(at);

@@ -15,7 +15,7 @@ internal sealed class IdentityDocuments(HubStore store, int capacity)
     private const int Page = 1000;
 
     private readonly DocumentCache<RecordHead> _heads = new(CoreJsonContext.Default.RecordHead, capacity);
-    private readonly DocumentCache<RelationSummary> _relations = new(CoreJsonContext.Default.RelationSummary, capacity * 2);
+    private readonly DocumentCache<RelationSummary> _relations = new(CoreJsonContext.Default.RelationSummary, capacity * 8);
     private readonly DocumentCache<GoldenProfile> _profiles = new(CoreJsonContext.Default.GoldenProfile, capacity);
 
     public HubStore Store => store;

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -13,25 +14,29 @@ namespace Customer360Hub.Embedded.Storage;
 /// whose state is thrown away at the end, such as <c>c360 resolve</c>. One lock serialises
 /// access; reads copy nothing but the document list. A written body that spans a whole array is
 /// kept as it is, not copied: writers hand their serialised bodies over and never change them.
+/// Each entry builds its <see cref="StoredDocument"/> once, on its first read, and hands the same
+/// immutable instance to every later reader (an index block is read far more often than written),
+/// and the clock is read only once something was written with a time to live.
 /// </summary>
 public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
 {
     private readonly Dictionary<string, Dictionary<string, SortedDictionary<string, Entry>>> _containers = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _etag;
+    private bool _expiring;
 
     public Task<IReadOnlyList<StoredDocument>> ReadAsync(string container, IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var now = time.GetUtcNow();
         var found = new List<StoredDocument>(keys.Count);
         lock (_lock)
         {
+            var now = Now();
             foreach (var key in keys)
             {
                 if (TryGet(container, key, now, out var entry))
                 {
-                    found.Add(new StoredDocument(key, ETagOf(entry), entry.Body));
+                    found.Add(entry.Document(key));
                 }
             }
         }
@@ -44,11 +49,11 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
         var after = query.ContinuationToken is null ? null : DecodeToken(query.ContinuationToken);
-        var now = time.GetUtcNow();
         var items = new List<StoredDocument>(Math.Min(query.Limit, 16));
         var more = false;
         lock (_lock)
         {
+            var now = Now();
             if (_containers.TryGetValue(container, out var partitions) && partitions.TryGetValue(partitionKey, out var documents))
             {
                 foreach (var (id, entry) in query.Descending ? documents.Reverse() : documents)
@@ -67,7 +72,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                         break;
                     }
 
-                    items.Add(new StoredDocument(new DocumentKey(partitionKey, id), ETagOf(entry), entry.Body));
+                    items.Add(entry.Document(partitionKey, id));
                 }
             }
         }
@@ -78,24 +83,32 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
     public Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writes);
-        var now = time.GetUtcNow();
         lock (_lock)
         {
-            // Check every condition against the state the batch itself builds up, then apply: all or nothing.
-            var pending = new Dictionary<(string, DocumentKey), bool>();
-            foreach (var write in writes)
+            var now = Now();
+            // Check every condition against the state the batch itself builds up, then apply: all
+            // or nothing. Only conditional writes (an ETag, a create, a replace, a check) are checked, and
+            // the batch is searched for an earlier write of their document: batches are short and
+            // carry few conditions, so this costs less than indexing every write of every batch.
+            for (var i = 0; i < writes.Count; i++)
             {
+                var write = writes[i];
+                if (write.IfMatch is null && write.Operation is WriteOperation.Upsert or WriteOperation.Delete)
+                {
+                    continue;
+                }
+
                 bool exists;
                 string? currentETag = null;
-                if (pending.TryGetValue((write.Container, write.Key), out var planned))
+                if (EarlierWrite(writes, i) is { } planned)
                 {
                     // Written earlier in this batch: its ETag is a new one nobody has read yet.
-                    exists = planned;
+                    exists = planned.Operation != WriteOperation.Delete;
                 }
                 else
                 {
-                    exists = TryGet(write.Container, write.Key, now, out var current);
-                    currentETag = exists ? ETagOf(current) : null;
+                    currentETag = TryGet(write.Container, write.Key, now, out var current) ? current.ETag : null;
+                    exists = currentETag is not null;
                 }
 
                 if (write.IfMatch is not null && (!exists || currentETag != write.IfMatch))
@@ -103,19 +116,19 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                     throw new DocumentConflictException(write.Container, write.Key, exists ? "it changed since it was read" : "it no longer exists");
                 }
 
-                switch (write.Operation)
+                if (write.Operation == WriteOperation.Create && exists)
                 {
-                    case WriteOperation.Check when write.IfMatch is null && exists:
-                        throw new DocumentConflictException(write.Container, write.Key, "it already exists");
-                    case WriteOperation.Check:
-                        break;
-                    case WriteOperation.Create when exists:
-                        throw new DocumentConflictException(write.Container, write.Key, "it already exists");
-                    case WriteOperation.Replace when !exists:
-                        throw new DocumentConflictException(write.Container, write.Key, "it does not exist");
-                    default:
-                        pending[(write.Container, write.Key)] = write.Operation != WriteOperation.Delete;
-                        break;
+                    throw new DocumentConflictException(write.Container, write.Key, "it already exists");
+                }
+
+                if (write.Operation == WriteOperation.Check && write.IfMatch is null && exists)
+                {
+                    throw new DocumentConflictException(write.Container, write.Key, "it already exists");
+                }
+
+                if (write.Operation == WriteOperation.Replace && !exists)
+                {
+                    throw new DocumentConflictException(write.Container, write.Key, "it does not exist");
                 }
             }
 
@@ -131,12 +144,12 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
     public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         List<StoredDocument> snapshot;
-        var now = time.GetUtcNow();
         lock (_lock)
         {
+            var now = Now();
             snapshot = !_containers.TryGetValue(container, out var partitions) ? [] : partitions
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
-                .SelectMany(p => p.Value.Where(d => !Expired(d.Value, now)).Select(d => new StoredDocument(new DocumentKey(p.Key, d.Key), ETagOf(d.Value), d.Value.Body)))
+                .SelectMany(p => p.Value.Where(d => !Expired(d.Value, now)).Select(d => d.Value.Document(p.Key, d.Key)))
                 .ToList();
         }
 
@@ -149,7 +162,22 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private void Apply(DocumentWrite write, DateTimeOffset now)
+    /// <summary>The last write (not a check) before position <paramref name="index"/> of the same document, if any.</summary>
+    private static DocumentWrite? EarlierWrite(IReadOnlyList<DocumentWrite> writes, int index)
+    {
+        var write = writes[index];
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (writes[j].Operation != WriteOperation.Check && writes[j].Key == write.Key && string.Equals(writes[j].Container, write.Container, StringComparison.Ordinal))
+            {
+                return writes[j];
+            }
+        }
+
+        return null;
+    }
+
+    private void Apply(DocumentWrite write, DateTimeOffset? now)
     {
         if (!_containers.TryGetValue(write.Container, out var partitions))
         {
@@ -172,19 +200,29 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         }
 
         var body = MemoryMarshal.TryGetArray(write.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : write.Body.ToArray();
-        documents[write.Key.Id] = new Entry(body, ++_etag, write.TimeToLive is { } ttl ? now + ttl : null);
+        DateTimeOffset? expiresAt = null;
+        if (write.TimeToLive is { } ttl)
+        {
+            _expiring = true;
+            expiresAt = (now ?? time.GetUtcNow()) + ttl;
+        }
+
+        documents[write.Key.Id] = new Entry(body, ++_etag, expiresAt);
     }
 
-    private bool TryGet(string container, DocumentKey key, DateTimeOffset now, out Entry entry)
+    /// <summary>The time expiry is judged by; null while nothing can expire.</summary>
+    private DateTimeOffset? Now() => _expiring ? time.GetUtcNow() : null;
+
+    private bool TryGet(string container, DocumentKey key, DateTimeOffset? now, [MaybeNullWhen(false)] out Entry entry)
     {
-        entry = default;
+        entry = null;
         return _containers.TryGetValue(container, out var partitions)
             && partitions.TryGetValue(key.PartitionKey, out var documents)
             && documents.TryGetValue(key.Id, out entry)
             && !Expired(entry, now);
     }
 
-    private static bool Expired(Entry entry, DateTimeOffset now) => entry.ExpiresAt is { } at && at <= now;
+    private static bool Expired(Entry entry, DateTimeOffset? now) => entry.ExpiresAt is { } at && at <= now;
 
     private static string EncodeToken(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId));
 
@@ -200,8 +238,17 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
         }
     }
 
-    // ETags are kept as numbers and spelled out only when read: most documents are never read back.
-    private static string ETagOf(Entry entry) => "\"" + entry.Version.ToString("x", CultureInfo.InvariantCulture) + "\"";
+    private sealed class Entry(byte[] body, long version, DateTimeOffset? expiresAt)
+    {
+        private StoredDocument? _document;
 
-    private readonly record struct Entry(byte[] Body, long Version, DateTimeOffset? ExpiresAt);
+        public DateTimeOffset? ExpiresAt => expiresAt;
+
+        // ETags are kept as numbers and spelled out only when read: most documents are never read back.
+        public string ETag => _document?.ETag ?? "\"" + version.ToString("x", CultureInfo.InvariantCulture) + "\"";
+
+        public StoredDocument Document(DocumentKey key) => _document ??= new StoredDocument(key, ETag, body);
+
+        public StoredDocument Document(string partitionKey, string id) => _document ??= new StoredDocument(new DocumentKey(partitionKey, id), ETag, body);
+    }
 }
