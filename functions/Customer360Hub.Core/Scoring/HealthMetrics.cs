@@ -66,13 +66,14 @@ public static class HealthMetrics
         // Steady usage is healthy: only a fall beyond the month-to-month wobble costs points, and growth earns
         // none (a factor scoring steady customers below 1 would make a profile's score depend on which factors it has data for).
         [UsageTrend] = [new(-0.6, 0), new(-0.3, 0.35), new(-0.1, 0.8), new(-0.03, 1)],
-        [TicketTrend] = [new(1, 1), new(1.5, 0.7), new(2, 0.45), new(3, 0.15), new(4, 0)],
+        [TicketTrend] = [new(1.3, 1), new(1.6, 0.7), new(2, 0.45), new(3, 0.15), new(4, 0)],
         [OpenEscalations] = [new(0, 1), new(1, 0.5), new(2, 0.25), new(3, 0)],
         [DaysPastDue] = [new(0, 1), new(15, 0.75), new(30, 0.45), new(60, 0.15), new(90, 0)],
         [FailedPayments] = [new(0, 1), new(1, 0.55), new(2, 0.25), new(3, 0)],
         [EmailEngagement] = [new(0, 0.1), new(0.1, 0.45), new(0.25, 0.8), new(0.4, 1)],
         [LastTouch] = [new(0, 1), new(21, 1), new(45, 0.6), new(60, 0.3), new(90, 0)],
-        [Meetings] = [new(0, 0.4), new(1, 0.8), new(2, 1)],
+        // Many healthy customers have no meeting in a quarter; a meeting is a good sign, its absence only a weak one.
+        [Meetings] = [new(0, 0.85), new(1, 1)],
         [Renewal] = [new(0, 0.4), new(30, 0.55), new(90, 0.8), new(180, 1)],
         [ActiveSubscriptions] = [new(0, 0), new(0.5, 0.4), new(1, 1)],
         [Csat] = [new(0.4, 0), new(0.7, 0.5), new(0.85, 0.85), new(0.95, 1)],
