@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Customer360Hub.Auditing;
@@ -8,41 +9,43 @@ using Microsoft.Data.Sqlite;
 namespace Customer360Hub.Embedded.Auditing;
 
 /// <summary>
-/// The embedded audit trail: <c>audit.db</c> in the data folder. Triggers refuse every UPDATE and
-/// DELETE, so the table only ever grows. Each row carries its record's profile ids as a delimited
-/// column: a query by profile reads the rows of its window (as the Azure trail does), while an
-/// index by profile would cost a random B-tree insert per read, which made the log the API's
-/// bottleneck.
+/// The embedded audit trail: <c>audit.db</c> in the data folder. An append is stored as segments
+/// of up to <see cref="MaxRecordsPerSegment"/> records (JSON lines), each segment a row that notes
+/// its time span, callers and profile ids, so a query reads only the segments that can match and
+/// filters their records exactly. One row per append instead of one per record (with its index
+/// entries) keeps the log off the API's critical path: every read is audited. Triggers refuse
+/// every UPDATE and DELETE, so the table only ever grows.
 /// </summary>
 public sealed class SqliteAuditLog : IAuditLog, IDisposable
 {
+    /// <summary>Records per segment at most, which bounds what a query decodes to find one record.</summary>
+    public const int MaxRecordsPerSegment = 512;
+
     private const string Schema = """
-        CREATE TABLE IF NOT EXISTS audit (
+        CREATE TABLE IF NOT EXISTS audit_segments (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            at INTEGER NOT NULL,
-            caller TEXT NOT NULL,
-            body BLOB NOT NULL,
-            profiles TEXT NOT NULL DEFAULT '');
-        CREATE INDEX IF NOT EXISTS ix_audit_at ON audit(at);
-        CREATE INDEX IF NOT EXISTS ix_audit_caller ON audit(caller, seq);
-        CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-        CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+            first_at INTEGER NOT NULL,
+            last_at INTEGER NOT NULL,
+            callers TEXT NOT NULL,
+            profiles TEXT NOT NULL,
+            records BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_audit_segments_last_at ON audit_segments(last_at);
+        CREATE TRIGGER IF NOT EXISTS audit_segments_no_update BEFORE UPDATE ON audit_segments BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS audit_segments_no_delete BEFORE DELETE ON audit_segments BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         """;
 
-    // Profile ids are stored between separators that no id contains, so a match is a whole id.
-    private const char Separator = '\u001f';
-    private const int MaxRowsPerStatement = 64;
+    private const string Insert = "INSERT INTO audit_segments (first_at, last_at, callers, profiles, records) VALUES ($first, $last, $callers, $profiles, $records)";
 
-    private static readonly string[] InsertStatements =
-        Statements("INSERT INTO audit (at, caller, body, profiles) VALUES ", n => $"($at{n}, $caller{n}, $body{n}, $profiles{n})");
+    // Callers and profile ids are stored between separators that none contains, so a match is a whole value.
+    private const char Separator = '\u001f';
+    private const byte LineEnd = (byte)'\n';
 
     private readonly SqliteDatabase _db;
-    private readonly bool _legacyIndex;
 
     public SqliteAuditLog(string path, SqliteDurability durability = SqliteDurability.Normal)
     {
         _db = new SqliteDatabase(path, durability, Schema);
-        _legacyIndex = _db.WriteAsync(UpgradeLegacyFile).GetAwaiter().GetResult();
+        _db.WriteAsync(UpgradeEarlierLayout).GetAwaiter().GetResult();
     }
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
@@ -53,35 +56,11 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
             return Task.CompletedTask;
         }
 
-        // Serialized before taking the write lock; then a few multi-row statements per append
-        // instead of one per record (the statement overhead dominated the writer's time).
-        var rows = new (long At, string Caller, byte[] Body, string Profiles)[records.Count];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var record = records[i];
-            rows[i] = (record.At.ToUnixTimeMilliseconds(), record.Caller, JsonSerializer.SerializeToUtf8Bytes(record, CoreJsonContext.Default.AuditRecord), ProfilesColumn(record.ProfileIds));
-        }
-
+        // Serialized before taking the write lock.
+        var segments = records.Chunk(MaxRecordsPerSegment).Select(Segment.Of).ToList();
         return _db.WriteAsync(s =>
         {
-            for (var offset = 0; offset < rows.Length;)
-            {
-                var count = ChunkSize(rows.Length - offset);
-                var insert = s.Command(InsertStatements[System.Numerics.BitOperations.Log2((uint)count)]);
-                for (var i = 0; i < count; i++)
-                {
-                    var row = rows[offset + i];
-                    var n = i.ToString(CultureInfo.InvariantCulture);
-                    insert.Parameters.AddWithValue("$at" + n, row.At);
-                    insert.Parameters.AddWithValue("$caller" + n, row.Caller);
-                    insert.Parameters.Add("$body" + n, SqliteType.Blob).Value = row.Body;
-                    insert.Parameters.AddWithValue("$profiles" + n, row.Profiles);
-                }
-
-                insert.ExecuteNonQuery();
-                offset += count;
-            }
-
+            WriteSegments(s, segments);
             return 0;
         }, cancellationToken);
     }
@@ -90,88 +69,169 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1);
-        var after = ParseCursor(query.Cursor);
-        // Files written before the profiles column have the old per-profile index for their early rows.
-        var legacy = _legacyIndex ? " OR a.seq IN (SELECT seq FROM audit_profiles WHERE profile_id = $profile)" : string.Empty;
-        var sql = $"""
-            SELECT a.seq, a.body FROM audit a
-            WHERE a.seq > $after AND a.at >= $from AND a.at < $to AND ($caller IS NULL OR a.caller = $caller)
-              AND ($profile IS NULL OR instr(a.profiles, $needle) > 0{legacy})
-            ORDER BY a.seq LIMIT $limit
+        var (afterSeq, afterIndex) = ParseCursor(query.Cursor);
+        const string Sql = """
+            SELECT seq, records FROM audit_segments
+            WHERE seq >= $after AND last_at >= $from AND first_at < $to
+              AND ($caller IS NULL OR instr(callers, $callerNeedle) > 0)
+              AND ($profile IS NULL OR instr(profiles, $profileNeedle) > 0)
+            ORDER BY seq
             """;
         return Task.FromResult(_db.Read(s =>
         {
-            var select = s.Command(sql);
-            select.Parameters.AddWithValue("$after", after);
+            var select = s.Command(Sql);
+            select.Parameters.AddWithValue("$after", afterSeq);
             select.Parameters.AddWithValue("$from", query.From.ToUnixTimeMilliseconds());
             select.Parameters.AddWithValue("$to", query.To.ToUnixTimeMilliseconds());
             select.Parameters.AddWithValue("$caller", (object?)query.Caller ?? DBNull.Value);
-            select.Parameters.AddWithValue("$limit", query.Limit + 1);
+            select.Parameters.AddWithValue("$callerNeedle", Needle(query.Caller));
             select.Parameters.AddWithValue("$profile", (object?)query.ProfileId ?? DBNull.Value);
-            select.Parameters.AddWithValue("$needle", query.ProfileId is null ? string.Empty : Separator + query.ProfileId + Separator);
+            select.Parameters.AddWithValue("$profileNeedle", Needle(query.ProfileId));
 
-            var records = new List<AuditRecord>();
-            long last = 0;
-            var more = false;
+            var records = new List<AuditRecord>(Math.Min(query.Limit, 1000));
+            (long Seq, int Index) last = default;
+            string? next = null;
             using var reader = select.ExecuteReader();
-            while (reader.Read())
+            while (next is null && reader.Read())
             {
-                if (records.Count == query.Limit)
+                var seq = reader.GetInt64(0);
+                var index = 0;
+                foreach (var record in Records((byte[])reader.GetValue(1)))
                 {
-                    more = true;
-                    break;
-                }
+                    if ((seq > afterSeq || index > afterIndex) && Matches(record, query))
+                    {
+                        if (records.Count == query.Limit)
+                        {
+                            next = string.Create(CultureInfo.InvariantCulture, $"{last.Seq}.{last.Index}");
+                            break;
+                        }
 
-                last = reader.GetInt64(0);
-                records.Add(JsonSerializer.Deserialize((byte[])reader.GetValue(1), CoreJsonContext.Default.AuditRecord)!);
+                        records.Add(record);
+                        last = (seq, index);
+                    }
+
+                    index++;
+                }
             }
 
-            return new AuditPage(records, more ? last.ToString(CultureInfo.InvariantCulture) : null);
+            return new AuditPage(records, next);
         }));
     }
 
     public void Dispose() => _db.Dispose();
 
-    private static string ProfilesColumn(IReadOnlyList<string> profileIds) =>
-        profileIds.Count == 0 ? string.Empty : Separator + string.Join(Separator, profileIds.Distinct(StringComparer.Ordinal)) + Separator;
+    private static bool Matches(AuditRecord record, AuditQuery query) =>
+        record.At >= query.From && record.At < query.To
+        && (query.Caller is null || record.Caller == query.Caller)
+        && (query.ProfileId is null || record.ProfileIds.Contains(query.ProfileId, StringComparer.Ordinal));
 
-    /// <summary>
-    /// Adds the profiles column to a file written by an earlier version (its rows keep their
-    /// per-profile index, which is then read too, never written); true when that index exists.
-    /// </summary>
-    private static bool UpgradeLegacyFile(SqliteSession session)
+    private static IEnumerable<AuditRecord> Records(byte[] lines)
     {
-        if (!Exists(session, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_profiles'"))
+        for (var start = 0; start < lines.Length;)
         {
-            return false;
+            var length = Array.IndexOf(lines, LineEnd, start) is var end and >= 0 ? end - start : lines.Length - start;
+            yield return JsonSerializer.Deserialize(lines.AsSpan(start, length), CoreJsonContext.Default.AuditRecord)!;
+            start += length + 1;
         }
-
-        if (!Exists(session, "SELECT 1 FROM pragma_table_info('audit') WHERE name = 'profiles'"))
-        {
-            session.Execute("ALTER TABLE audit ADD COLUMN profiles TEXT NOT NULL DEFAULT '';");
-        }
-
-        return true;
     }
 
-    private static bool Exists(SqliteSession session, string sql) => session.Command(sql).ExecuteScalar() is not null;
-
-    /// <summary>Rows per statement: a power of two up to <see cref="MaxRowsPerStatement"/>, so few distinct statements are prepared.</summary>
-    private static int ChunkSize(int remaining) => Math.Min(MaxRowsPerStatement, 1 << System.Numerics.BitOperations.Log2((uint)remaining));
-
-    private static string[] Statements(string prefix, Func<string, string> row) =>
-        [.. Enumerable.Range(0, System.Numerics.BitOperations.Log2(MaxRowsPerStatement) + 1)
-            .Select(power => prefix + string.Join(", ", Enumerable.Range(0, 1 << power).Select(i => row(i.ToString(CultureInfo.InvariantCulture)))))];
-
-    private static long ParseCursor(string? cursor)
+    private static void WriteSegments(SqliteSession session, IEnumerable<Segment> segments)
     {
-        if (cursor is null)
+        var insert = session.Prepared(Insert, "$first", "$last", "$callers", "$profiles", "$records");
+        foreach (var segment in segments)
+        {
+            insert.Parameters[0].Value = segment.FirstAt;
+            insert.Parameters[1].Value = segment.LastAt;
+            insert.Parameters[2].Value = segment.Callers;
+            insert.Parameters[3].Value = segment.Profiles;
+            insert.Parameters[4].Value = segment.Lines;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private static string Needle(string? value) => value is null ? string.Empty : Separator + value + Separator;
+
+    /// <summary>
+    /// Moves the records of a file written by an earlier version (one row per record in table
+    /// <c>audit</c>, in either of its layouts) into segments, in order, in one transaction.
+    /// </summary>
+    private static int UpgradeEarlierLayout(SqliteSession session)
+    {
+        if (session.Command("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'").ExecuteScalar() is null)
         {
             return 0;
         }
 
-        return long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq > 0
-            ? seq
+        var batch = new List<AuditRecord>(MaxRecordsPerSegment);
+        var select = session.Command("SELECT body FROM audit ORDER BY seq");
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                batch.Add(JsonSerializer.Deserialize((byte[])reader.GetValue(0), CoreJsonContext.Default.AuditRecord)!);
+                if (batch.Count == MaxRecordsPerSegment)
+                {
+                    WriteSegments(session, [Segment.Of([.. batch])]);
+                    batch.Clear();
+                }
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            WriteSegments(session, [Segment.Of([.. batch])]);
+        }
+
+        // Dropping a table fires no DELETE trigger; every record now lives in a segment.
+        session.Execute("DROP TABLE IF EXISTS audit_profiles; DROP TABLE audit;");
+        return 1;
+    }
+
+    private static (long Seq, int Index) ParseCursor(string? cursor)
+    {
+        if (cursor is null)
+        {
+            return (0, -1);
+        }
+
+        var dot = cursor.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0
+            && long.TryParse(cursor.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq > 0
+            && int.TryParse(cursor.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+            ? (seq, index)
             : throw new ArgumentException("The audit cursor is not valid.", nameof(cursor));
+    }
+
+    /// <summary>One row: records as JSON lines with what a query filters segments by.</summary>
+    private sealed record Segment(long FirstAt, long LastAt, string Callers, string Profiles, byte[] Lines)
+    {
+        public static Segment Of(AuditRecord[] records)
+        {
+            var buffer = new ArrayBufferWriter<byte>(records.Length * 384);
+            using var writer = new Utf8JsonWriter(buffer);
+            var callers = new HashSet<string>(StringComparer.Ordinal);
+            var profiles = new HashSet<string>(StringComparer.Ordinal);
+            var (first, last) = (long.MaxValue, long.MinValue);
+            foreach (var record in records)
+            {
+                if (buffer.WrittenCount > 0)
+                {
+                    buffer.Write([LineEnd]);
+                }
+
+                JsonSerializer.Serialize(writer, record, CoreJsonContext.Default.AuditRecord);
+                writer.Flush();
+                writer.Reset();
+                callers.Add(record.Caller);
+                profiles.UnionWith(record.ProfileIds);
+                var at = record.At.ToUnixTimeMilliseconds();
+                (first, last) = (Math.Min(first, at), Math.Max(last, at));
+            }
+
+            return new Segment(first, last, Joined(callers), Joined(profiles), buffer.WrittenSpan.ToArray());
+        }
+
+        private static string Joined(HashSet<string> values) =>
+            values.Count == 0 ? string.Empty : Separator + string.Join(Separator, values) + Separator;
     }
 }

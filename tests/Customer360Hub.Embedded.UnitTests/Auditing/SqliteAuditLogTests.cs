@@ -19,7 +19,7 @@ public sealed class SqliteAuditLogTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={_folder.File("audit.db")};Pooling=False");
         connection.Open();
-        foreach (var sql in new[] { "UPDATE audit SET caller = 'mallory'", "UPDATE audit SET profiles = ''", "DELETE FROM audit" })
+        foreach (var sql in new[] { "UPDATE audit_segments SET records = x''", "UPDATE audit_segments SET profiles = ''", "DELETE FROM audit_segments" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
@@ -46,8 +46,8 @@ public sealed class SqliteAuditLogTests : IDisposable
     public async Task Append_BatchOfManyRecords_KeepsOrderAndFindsEachRecordByItsProfiles()
     {
         var log = await CreateLogAsync();
-        // 203 records: several multi-row statements of different sizes; every third record names two profiles (one repeated).
-        var records = Enumerable.Range(0, 203)
+        // More records than one segment holds; every third record names two profiles (one repeated).
+        var records = Enumerable.Range(0, (2 * SqliteAuditLog.MaxRecordsPerSegment) + 77)
             .Select(i => Record(i % 60, "caller-" + i, $"p-{i:D20}") with
             {
                 ProfileIds = i % 3 == 0 ? [$"p-{i:D20}", "p-shared00000000000000", $"p-{i:D20}"] : [$"p-{i:D20}"],
@@ -55,45 +55,79 @@ public sealed class SqliteAuditLogTests : IDisposable
             .ToList();
         await log.AppendAsync(records);
 
-        var all = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { Limit = 500 })).Records;
+        var all = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { Limit = 5000 })).Records;
         Assert.Equal(records.Select(r => r.Caller), all.Select(r => r.Caller));
         for (var i = 0; i < records.Count; i += 17)
         {
             var own = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { ProfileId = $"p-{i:D20}" })).Records;
             Assert.Equal("caller-" + i, Assert.Single(own).Caller);
+            var byCaller = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { Caller = "caller-" + i })).Records;
+            Assert.Equal($"p-{i:D20}", Assert.Single(byCaller).ProfileIds[0]);
         }
 
-        var shared = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { ProfileId = "p-shared00000000000000", Limit = 500 })).Records;
+        var shared = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { ProfileId = "p-shared00000000000000", Limit = 5000 })).Records;
         Assert.Equal(records.Where((_, i) => i % 3 == 0).Select(r => r.Caller), shared.Select(r => r.Caller));
     }
 
     [Fact]
-    public async Task Open_FileOfAnEarlierVersion_KeepsItsRecordsFindableByProfileAndAppendsNewOnes()
+    public async Task Query_PagesOverManyAppends_ReturnEveryMatchOnceInOrder()
     {
-        // The earlier layout: no profiles column, a side table indexing records by profile.
-        var old = Record(1, "alice", "p-00000000000000000001");
+        var log = await CreateLogAsync();
+        var records = Enumerable.Range(0, 1500).Select(i => Record(i % 60, i % 4 == 0 ? "alice" : "bob", $"p-{i % 7:D20}") with { CorrelationId = "c" + i }).ToList();
+        foreach (var chunk in records.Chunk(SqliteAuditLog.MaxRecordsPerSegment + 100))
+        {
+            await log.AppendAsync(chunk);
+        }
+
+        var query = new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Caller: "alice", Limit: 37);
+        var seen = new List<string>();
+        for (string? cursor = null; ;)
+        {
+            var page = await log.QueryAsync(query with { Cursor = cursor });
+            seen.AddRange(page.Records.Select(r => r.CorrelationId));
+            if ((cursor = page.NextCursor) is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(records.Where(r => r.Caller == "alice").Select(r => r.CorrelationId), seen);
+    }
+
+    [Theory]
+    [InlineData("CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, caller TEXT NOT NULL, body BLOB NOT NULL); CREATE TABLE audit_profiles (profile_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (profile_id, seq)) WITHOUT ROWID;")]
+    [InlineData("CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, caller TEXT NOT NULL, body BLOB NOT NULL, profiles TEXT NOT NULL DEFAULT ''); CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;")]
+    public async Task Open_FileOfAnEarlierVersion_KeepsItsRecordsInOrderFindableByProfileAndAppendsNewOnes(string earlierSchema)
+    {
+        // Earlier layouts kept one row per record in table audit.
+        var earlier = Enumerable.Range(0, SqliteAuditLog.MaxRecordsPerSegment + 3).Select(i => Record(1, "alice-" + i, "p-00000000000000000001")).ToList();
         using (var connection = new SqliteConnection($"Data Source={_folder.File("audit.db")};Pooling=False"))
         {
             connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, caller TEXT NOT NULL, body BLOB NOT NULL);
-                CREATE TABLE audit_profiles (profile_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (profile_id, seq)) WITHOUT ROWID;
-                INSERT INTO audit (at, caller, body) VALUES ($at, 'alice', $body);
-                INSERT INTO audit_profiles VALUES ('p-00000000000000000001', 1);
-                """;
-            command.Parameters.AddWithValue("$at", old.At.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$body", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(old, Customer360Hub.Json.CoreJsonContext.Default.AuditRecord));
-            command.ExecuteNonQuery();
+            using var create = connection.CreateCommand();
+            create.CommandText = earlierSchema;
+            create.ExecuteNonQuery();
+            foreach (var old in earlier)
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO audit (at, caller, body) VALUES ($at, $caller, $body)";
+                insert.Parameters.AddWithValue("$at", old.At.ToUnixTimeMilliseconds());
+                insert.Parameters.AddWithValue("$caller", old.Caller);
+                insert.Parameters.AddWithValue("$body", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(old, Customer360Hub.Json.CoreJsonContext.Default.AuditRecord));
+                insert.ExecuteNonQuery();
+            }
         }
 
         var log = await CreateLogAsync();
         await log.AppendAsync([Record(2, "bob", "p-00000000000000000001"), Record(3, "carol", "p-00000000000000000002")]);
 
-        var everything = new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
-        Assert.Equal(["alice", "bob", "carol"], (await log.QueryAsync(everything)).Records.Select(r => r.Caller));
-        Assert.Equal(["alice", "bob"], (await log.QueryAsync(everything with { ProfileId = "p-00000000000000000001" })).Records.Select(r => r.Caller));
+        var everything = new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, Limit: 5000);
+        Assert.Equal([.. earlier.Select(r => r.Caller), "bob", "carol"], (await log.QueryAsync(everything)).Records.Select(r => r.Caller));
+        Assert.Equal([.. earlier.Select(r => r.Caller), "bob"], (await log.QueryAsync(everything with { ProfileId = "p-00000000000000000001" })).Records.Select(r => r.Caller));
         Assert.Equal(["carol"], (await log.QueryAsync(everything with { ProfileId = "p-00000000000000000002" })).Records.Select(r => r.Caller));
+        _logs[0].Dispose();
+        using var reopened = new SqliteAuditLog(_folder.File("audit.db"));
+        Assert.Equal(earlier.Count + 2, (await reopened.QueryAsync(everything)).Records.Count);
     }
 
     private static AuditRecord Record(int minute, string caller, string profileId)
