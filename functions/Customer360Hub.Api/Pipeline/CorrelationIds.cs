@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Customer360Hub.Auditing;
 using Microsoft.AspNetCore.Http;
 
 namespace Customer360Hub.Api.Pipeline;
@@ -24,7 +25,7 @@ public static class CorrelationIds
         var presented = context.Request.Headers[Header];
         id = presented.Count == 1 && IsWellFormed(presented[0])
             ? presented[0]!
-            : Activity.Current?.TraceId.ToHexString() ?? Guid.NewGuid().ToString("N");
+            : Activity.Current?.TraceId.ToHexString() ?? AuditIds.Next(TimeProvider.System.GetUtcNow());
         context.Items[ItemKey] = id;
         return id;
     }

@@ -153,7 +153,7 @@ public sealed partial class Customer360Api(
         var now = time.GetUtcNow();
         return new AuditRecord
         {
-            Id = Guid.CreateVersion7(now).ToString("N"),
+            Id = AuditIds.Next(now),
             At = now,
             CorrelationId = correlationId,
             Caller = caller.Name,

@@ -219,7 +219,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
                     buffer.Write([LineEnd]);
                 }
 
-                JsonSerializer.Serialize(writer, record, CoreJsonContext.Default.AuditRecord);
+                JsonSerializer.Serialize(writer, record, AuditJsonContext.Default.AuditRecord);
                 writer.Flush();
                 writer.Reset();
                 callers.Add(record.Caller);
