@@ -269,11 +269,20 @@ public sealed class CosmosDocumentStore : IDocumentStore
         }
     }
 
-    /// <summary>An upsert that must match an ETag is a replace: the document has to exist at that version.</summary>
-    private static WriteOperation OperationOf(DocumentWrite write) =>
-        write.Operation == WriteOperation.Upsert && write.IfMatch is not null ? WriteOperation.Replace : write.Operation;
+    /// <summary>
+    /// An upsert that must match an ETag is a replace: the document has to exist at that version.
+    /// A transactional batch cannot make a read conditional, so a check is the conditional replace
+    /// (or create) of the same body: it holds the batch to the same condition and moves the ETag on.
+    /// </summary>
+    private static WriteOperation OperationOf(DocumentWrite write) => write switch
+    {
+        { Operation: WriteOperation.Upsert, IfMatch: not null } => WriteOperation.Replace,
+        { Operation: WriteOperation.Check, IfMatch: null } => WriteOperation.Create,
+        { Operation: WriteOperation.Check } => WriteOperation.Replace,
+        _ => write.Operation,
+    };
 
-    private static string OperationName(DocumentWrite write) => write.Operation switch
+    private static string OperationName(DocumentWrite write) => OperationOf(write) switch
     {
         WriteOperation.Create => "create",
         WriteOperation.Replace => "replace",

@@ -81,8 +81,8 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
                 var profile = await WrkAsync(address, "/api/v1/profiles/", idsFile, key, folder, duration, cancellationToken).ConfigureAwait(false);
 
                 await output.WriteLineAsync().ConfigureAwait(false);
-                await output.WriteLineAsync("| endpoint | requests/s | p50 ms | p99 ms | errors | host CPU µs/request |").ConfigureAwait(false);
-                await output.WriteLineAsync("|---|---|---|---|---|---|").ConfigureAwait(false);
+                await output.WriteLineAsync("| endpoint | requests/s | p50 ms | p99 ms | errors | host CPU µs/request | allocated KiB/request | GC pause ms/s |").ConfigureAwait(false);
+                await output.WriteLineAsync("|---|---|---|---|---|---|---|---|").ConfigureAwait(false);
                 await output.WriteLineAsync(Row($"GET /api/v1/profiles/{{id}} ({profiles:N0} profiles, random id, sales, audited)", profile)).ConfigureAwait(false);
                 await output.WriteLineAsync(Row($"static JSON, same size ({staticBody.Length} B), ceiling", ceiling)).ConfigureAwait(false);
                 await output.WriteLineAsync().ConfigureAwait(false);
@@ -104,7 +104,7 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
     }
 
     private static string Row(string name, WrkResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {r.HostCpuMicrosecondsPerRequest:0.0} |");
+        $"| {name} | {r.RequestsPerSecond:N0} | {r.P50Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {r.HostCpuMicrosecondsPerRequest:0.0} | {r.AllocatedKiBPerRequest:0.0} | {r.GcPauseMsPerSecond:0.0} |");
 
     private async Task<List<string>> SeedAsync(HubStore store, CancellationToken cancellationToken)
     {
@@ -213,6 +213,7 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
         // The host runs in this process, idle but for the requests while wrk runs: its CPU time
         // per request is a figure that other load on the machine barely moves.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var (allocatedBefore, pausedBefore) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start.");
         var stdout = await wrk.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         await wrk.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
@@ -223,12 +224,16 @@ internal sealed partial class ApiBenchmark(int profiles, TimeSpan duration, Time
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var (allocated, paused) = (GC.GetTotalAllocatedBytes() - allocatedBefore, GC.GetTotalPauseDuration() - pausedBefore);
         long Get(string name) => long.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
-        return new WrkResult(Get("requests") / (Get("duration") / 1e6), Get("p50") / 1000.0, Get("p99") / 1000.0, Get("errors"), cpu.TotalMicroseconds / Get("requests"));
+        var requests = Get("requests");
+        var seconds = Get("duration") / 1e6;
+        return new WrkResult(requests / seconds, Get("p50") / 1000.0, Get("p99") / 1000.0, Get("errors"),
+            cpu.TotalMicroseconds / requests, allocated / 1024.0 / requests, paused.TotalMilliseconds / seconds);
     }
 
     [GeneratedRegex(@"RESULT requests=(?<requests>\d+) duration_us=(?<duration>\d+) p50_us=(?<p50>\d+) p99_us=(?<p99>\d+) errors=(?<errors>\d+)")]
     private static partial Regex ResultLine();
 
-    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, double HostCpuMicrosecondsPerRequest);
+    private sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, double HostCpuMicrosecondsPerRequest, double AllocatedKiBPerRequest, double GcPauseMsPerSecond);
 }

@@ -40,7 +40,10 @@ internal sealed record BenchFreshness(
 
 internal sealed record BenchLatency(int Requests, long Errors, double P50Milliseconds, double P99Milliseconds);
 
-internal sealed record BenchStore(long Bytes, long Profiles, double BytesPerProfile);
+/// <summary>The store's files, and per container its documents and their body bytes per live profile (partition guards included).</summary>
+internal sealed record BenchStore(long Bytes, long Profiles, double BytesPerProfile, Dictionary<string, BenchContainer> Containers);
+
+internal sealed record BenchContainer(long Documents, long BodyBytes, double BodyBytesPerProfile);
 
 internal sealed record BenchIdentity(long Records, double Precision, double Recall, double F1);
 

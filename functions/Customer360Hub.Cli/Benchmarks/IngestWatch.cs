@@ -27,8 +27,8 @@ internal static class IngestWatch
         var passes = new Dictionary<string, (DateTimeOffset? Last, int Count)>(StringComparer.Ordinal);
         while (Stopwatch.GetTimestamp() < deadline)
         {
-            var empty = bus.CountActive(Topics.SourceChanges, Topics.ResolverSubscription) == 0
-                && bus.CountActive(Topics.ProfileChanges, Topics.ScorerSubscription) == 0;
+            var empty = !bus.HasActive(Topics.SourceChanges, Topics.ResolverSubscription)
+                && !bus.HasActive(Topics.ProfileChanges, Topics.ScorerSubscription);
             if (!empty || (emptySince is not null && Enqueued(bus) != published))
             {
                 emptySince = null;

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Customer360Hub.Cli.Hosting;
 using Customer360Hub.Embedded;
 using Customer360Hub.Embedded.Messaging;
+using Customer360Hub.Embedded.Storage;
 using Customer360Hub.Messaging;
 using Customer360Hub.Storage;
 using Customer360Hub.Telemetry;
@@ -99,7 +100,7 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
             var hubStore = hub.Services.GetRequiredService<HubStore>();
             var score = await IdentityAccuracy.ScoreAsync(hubStore, hub.Sandbox!.World, running).ConfigureAwait(false);
             identity = new BenchIdentity(score.Records, score.Precision, score.Recall, score.F1);
-            store = await SizeAsync(hubStore, hub.Services.GetRequiredService<DataFolder>(), running).ConfigureAwait(false);
+            store = await SizeAsync(hubStore, hub.Services.GetRequiredService<SqliteDocumentStore>(), hub.Services.GetRequiredService<DataFolder>(), running).ConfigureAwait(false);
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Freshness: the world changes at {options.Rate:N0} changes/s for {options.FreshnessDuration.TotalSeconds:N0} s...")).ConfigureAwait(false);
             freshness = await FreshnessAsync(hub, bus, http, recorder, running).ConfigureAwait(false);
@@ -213,7 +214,7 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
         return settings;
     }
 
-    private static async Task<BenchStore> SizeAsync(HubStore store, DataFolder folder, CancellationToken cancellationToken)
+    private static async Task<BenchStore> SizeAsync(HubStore store, SqliteDocumentStore documents, DataFolder folder, CancellationToken cancellationToken)
     {
         var live = 0L;
         await foreach (var profile in store.Profiles.ScanAsync(cancellationToken).ConfigureAwait(false))
@@ -222,7 +223,9 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
         }
 
         var bytes = new[] { "store.db", "store.db-wal" }.Select(folder.PathOf).Where(File.Exists).Sum(f => new FileInfo(f).Length);
-        return new BenchStore(bytes, live, bytes / (double)Math.Max(1, live));
+        var perProfile = (double)Math.Max(1, live);
+        var containers = documents.SizeByContainer().ToDictionary(c => c.Key, c => new BenchContainer(c.Value.Documents, c.Value.BodyBytes, c.Value.BodyBytes / perProfile), StringComparer.Ordinal);
+        return new BenchStore(bytes, live, bytes / perProfile, containers);
     }
 
     /// <summary>A line every 30 s, so a long run shows it is alive.</summary>
@@ -259,6 +262,7 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
             ("API / ceiling (b)", $"p50 x{N(r.Ratios.ApiP50ToStatic, "N1")}, p99 x{N(r.Ratios.ApiP99ToStatic, "N1")}"),
             ("peak memory (working set)", $"{N(r.PeakWorkingSetBytes / 1048576.0)} MiB"),
             ("store size", $"{N(r.Store.BytesPerProfile)} bytes per profile ({N(r.Store.Profiles)} profiles, {N(r.Store.Bytes / 1048576.0)} MiB)"),
+            ("document bytes per profile, by container", string.Join(", ", r.Store.Containers.OrderByDescending(c => c.Value.BodyBytes).Select(c => $"{c.Key} {N(c.Value.BodyBytesPerProfile)}"))),
             ("identity vs the world's truth", $"F1 {N(r.Identity.F1, "N3")} (precision {N(r.Identity.Precision, "N3")}, recall {N(r.Identity.Recall, "N3")}, {N(r.Identity.Records)} party records)"),
             ("machine", $"{r.Machine.Cores} cores, {r.Machine.Cpu}; load average {N(r.Machine.LoadBefore, "N1")} before, {N(r.Machine.LoadAfter, "N1")} after"),
         };

@@ -20,6 +20,7 @@ namespace Customer360Hub.Json;
 [JsonSerializable(typeof(IdentityLink))]
 [JsonSerializable(typeof(Customer360Hub.Resolution.RelationSummary))]
 [JsonSerializable(typeof(Customer360Hub.Resolution.RecordHead))]
+[JsonSerializable(typeof(Customer360Hub.Resolution.ProfileRedirect))]
 [JsonSerializable(typeof(StewardDecision))]
 [JsonSerializable(typeof(ReviewItem))]
 [JsonSerializable(typeof(Customer360Hub.Resolution.ProfileExplanation))]

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Customer360Hub.Changes;
+using Customer360Hub.Json;
 using Customer360Hub.Profiles;
 using Customer360Hub.Quality;
 using Customer360Hub.Storage;
@@ -15,6 +18,8 @@ namespace Customer360Hub.Resolution;
 public sealed class CustomerRefs(HubStore store, IOptions<QualityOptions> quality)
 {
     public const string PhoneRefPrefix = "phone:";
+
+    private const int MaxRedirects = 8;
 
     /// <summary>The reference in the form the index uses, or null when it cannot name anyone.</summary>
     public string? Normalize(string? customerRef)
@@ -62,25 +67,47 @@ public sealed class CustomerRefs(HubStore store, IOptions<QualityOptions> qualit
     }
 
     /// <summary>The live profile a record belongs to, following merge redirects.</summary>
+    /// <remarks>Reads only the heads of the record and the profiles: this runs for every transaction and re-link.</remarks>
     public async Task<string?> ProfileOfRecordAsync(string recordKey, CancellationToken cancellationToken = default)
     {
-        var record = await store.Records.GetAsync(DocumentKey.Single(recordKey), cancellationToken).ConfigureAwait(false);
-        if (record?.Document is not { Deleted: false, ProfileId: { } profileId })
+        var record = await ReadAsync(Containers.Records, recordKey, CoreJsonContext.Default.RecordHead, cancellationToken).ConfigureAwait(false);
+        if (record is not { Deleted: false, ProfileId: { } profileId })
         {
             return null;
         }
 
-        return (await store.GetProfileAsync(profileId, cancellationToken).ConfigureAwait(false))?.Document.Id;
+        for (var hop = 0; hop < MaxRedirects; hop++)
+        {
+            var profile = await ReadAsync(Containers.Profiles, profileId, CoreJsonContext.Default.ProfileRedirect, cancellationToken).ConfigureAwait(false);
+            if (profile?.RedirectTo is not { } next)
+            {
+                return profile?.Id;
+            }
+
+            profileId = next;
+        }
+
+        throw new InvalidOperationException($"Profile redirects from '{profileId}' do not end.");
     }
 
-    /// <summary>The write that moves the reference's head on (see <see cref="RefHead"/>).</summary>
-    public async Task<DocumentWrite> BumpAsync(string customerRef, CancellationToken cancellationToken = default)
+    /// <summary>The reference's head (see <see cref="RefHead"/>); null when nothing was ever indexed under it.</summary>
+    public Task<Versioned<RefHead>?> HeadAsync(string customerRef, CancellationToken cancellationToken = default) =>
+        store.RefHeads.GetAsync(new DocumentKey(customerRef, RefHead.DocumentId), cancellationToken);
+
+    /// <summary>The write that moves the head read by <see cref="HeadAsync"/> on, saying where its transactions are linked now.</summary>
+    public DocumentWrite Bump(string customerRef, Versioned<RefHead>? head, string? linkedTo)
     {
         var key = new DocumentKey(customerRef, RefHead.DocumentId);
-        var head = await store.RefHeads.GetAsync(key, cancellationToken).ConfigureAwait(false);
         return head is null
-            ? store.RefHeads.Create(key, new RefHead(customerRef, 1))
-            : store.RefHeads.Replace(key, head.Document with { Version = head.Document.Version + 1 }, head.ETag);
+            ? store.RefHeads.Create(key, new RefHead(customerRef, 1) { LinkedTo = linkedTo })
+            : store.RefHeads.Replace(key, head.Document with { Version = head.Document.Version + 1, LinkedTo = linkedTo }, head.ETag);
+    }
+
+    private async Task<T?> ReadAsync<T>(string container, string id, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        var found = await store.Documents.ReadAsync(container, [DocumentKey.Single(id)], cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : JsonSerializer.Deserialize(found[0].Body.Span, typeInfo);
     }
 
     public static bool IsContactRef(string customerRef) =>

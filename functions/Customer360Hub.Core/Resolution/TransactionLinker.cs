@@ -65,7 +65,9 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
         if (live)
         {
             writes.Add(IndexWrite(record, ttl));
-            writes.Add(await refs.BumpAsync(customerRef!, cancellationToken).ConfigureAwait(false));
+            var head = await refs.HeadAsync(customerRef!, cancellationToken).ConfigureAwait(false);
+            var allOnTarget = target is not null && (head is null || head.Document.LinkedTo == target);
+            writes.Add(refs.Bump(customerRef!, head, allOnTarget ? target : null));
         }
         else if (!record.Deleted && !expired)
         {
@@ -99,7 +101,16 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
         foreach (var customerRef in customerRefs.Distinct(StringComparer.Ordinal))
         {
             var target = await refs.ResolveAsync(customerRef, cancellationToken).ConfigureAwait(false);
-            var linked = await store.Refs.QueryAllAsync(customerRef, cancellationToken).ConfigureAwait(false);
+            var head = await refs.HeadAsync(customerRef, cancellationToken).ConfigureAwait(false);
+            if (target is not null && head?.Document.LinkedTo == target)
+            {
+                // Everything under the reference is already on its holder: nothing to read or move.
+                // The head still moves on, so a concurrent batch that links under it is retried.
+                await store.Documents.WriteAsync([refs.Bump(customerRef, head, target)], cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var linked = await store.Refs.QueryAllAsync(customerRef, RefLink.Transaction + "|", cancellationToken).ConfigureAwait(false);
             var moving = linked
                 .Where(l => l.Document.Kind == RefLink.Transaction && l.Document.ProfileId != target)
                 .Select(l => (l.Document.RecordKey, From: l.Document.ProfileId))
@@ -115,7 +126,7 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
                 await MoveAsync(customerRef, moving, target, touched, cancellationToken).ConfigureAwait(false);
             }
 
-            await store.Documents.WriteAsync([await refs.BumpAsync(customerRef, cancellationToken).ConfigureAwait(false)], cancellationToken).ConfigureAwait(false);
+            await store.Documents.WriteAsync([refs.Bump(customerRef, head, target)], cancellationToken).ConfigureAwait(false);
         }
 
         return touched;

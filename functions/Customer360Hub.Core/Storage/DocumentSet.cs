@@ -35,13 +35,17 @@ public sealed class DocumentSet<T>(IDocumentStore store, string container, JsonT
     }
 
     /// <summary>Every document of the partition (small partitions only: index keys, timelines of one profile).</summary>
-    public async Task<IReadOnlyList<Versioned<T>>> QueryAllAsync(string partitionKey, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Versioned<T>>> QueryAllAsync(string partitionKey, CancellationToken cancellationToken = default) =>
+        QueryAllAsync(partitionKey, null, cancellationToken);
+
+    /// <summary>Every document of the partition whose id starts with <paramref name="idPrefix"/>.</summary>
+    public async Task<IReadOnlyList<Versioned<T>>> QueryAllAsync(string partitionKey, string? idPrefix, CancellationToken cancellationToken = default)
     {
         var all = new List<Versioned<T>>();
         string? continuation = null;
         do
         {
-            var (items, next) = await QueryAsync(partitionKey, new DocumentQuery(Limit: 1000, ContinuationToken: continuation), cancellationToken).ConfigureAwait(false);
+            var (items, next) = await QueryAsync(partitionKey, new DocumentQuery(Limit: 1000, ContinuationToken: continuation, IdPrefix: idPrefix), cancellationToken).ConfigureAwait(false);
             all.AddRange(items);
             continuation = next;
         }

@@ -10,7 +10,9 @@ namespace Customer360Hub.Storage;
 /// write is conditional on the version first read, so a concurrent writer makes the whole commit
 /// fail and the batch is retried. Partition queries are guarded too (<see cref="PartitionGuards"/>):
 /// a concurrent unit that adds or removes a document in a partition this unit queried makes the
-/// commit fail, so no decision rests on a partition read that is no longer true (phantoms).
+/// commit fail, so no decision rests on a partition read that is no longer true (phantoms). Only
+/// the guards of partitions the unit wrote to are bumped; those it only queried are checked, so
+/// units that merely read the same partitions (the scorer and the resolver) never fail each other.
 /// Not thread-safe: one handler flow uses it at a time.
 /// </summary>
 public sealed class UnitOfWork : IAsyncDisposable
@@ -20,7 +22,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     private readonly IDocumentStore _inner;
     private readonly Action _end;
     private readonly Dictionary<(string Container, DocumentKey Key), Entry> _entries = [];
-    private readonly HashSet<(string Container, DocumentKey Guard)> _guards = [];
+    private readonly HashSet<(string Container, DocumentKey Guard)> _queriedGuards = [];
+    private readonly HashSet<(string Container, DocumentKey Guard)> _writtenGuards = [];
 
     // Buffered documents by partition, so a query finds its partition's changes without scanning the whole unit.
     private readonly Dictionary<(string Container, string PartitionKey), HashSet<string>> _dirtyIds = [];
@@ -56,9 +59,17 @@ public sealed class UnitOfWork : IAsyncDisposable
             return;
         }
 
-        foreach (var (container, guard) in _guards)
+        foreach (var (container, guard) in _writtenGuards)
         {
             writes.Add(GuardWrite(container, guard));
+        }
+
+        foreach (var (container, guard) in _queriedGuards)
+        {
+            if (!_writtenGuards.Contains((container, guard)))
+            {
+                writes.Add(GuardCheck(container, guard));
+            }
         }
 
         await _inner.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
@@ -69,7 +80,8 @@ public sealed class UnitOfWork : IAsyncDisposable
             _entries.Remove(key);
         }
 
-        _guards.Clear();
+        _queriedGuards.Clear();
+        _writtenGuards.Clear();
         _dirtyIds.Clear();
         _committed.Clear();
     }
@@ -78,7 +90,8 @@ public sealed class UnitOfWork : IAsyncDisposable
     {
         IsActive = false;
         _entries.Clear();
-        _guards.Clear();
+        _queriedGuards.Clear();
+        _writtenGuards.Clear();
         _dirtyIds.Clear();
         _committed.Clear();
         _end();
@@ -106,7 +119,7 @@ public sealed class UnitOfWork : IAsyncDisposable
         // A guard this unit added by writing to the partition has not been read yet: it is read now (LoadAsync
         // skips guards already read), else the commit would bump it unconditionally and miss that writer.
         var guard = PartitionGuards.For(partitionKey);
-        _guards.Add((container, guard));
+        _queriedGuards.Add((container, guard));
         await LoadAsync(container, [guard], cancellationToken).ConfigureAwait(false);
 
         var dirty = _dirtyIds.TryGetValue((container, partitionKey), out var ids)
@@ -219,7 +232,7 @@ public sealed class UnitOfWork : IAsyncDisposable
             staged[key] = current.Apply(write, NextETag());
             if (PartitionGuards.Applies(write.Key))
             {
-                _guards.Add((write.Container, PartitionGuards.For(write.Key.PartitionKey)));
+                _writtenGuards.Add((write.Container, PartitionGuards.For(write.Key.PartitionKey)));
             }
         }
 
@@ -245,6 +258,13 @@ public sealed class UnitOfWork : IAsyncDisposable
                 ? new DocumentWrite(container, guard, WriteOperation.Replace, PartitionGuards.Body, read.OriginalETag)
                 : new DocumentWrite(container, guard, WriteOperation.Create, PartitionGuards.Body)
             : new DocumentWrite(container, guard, WriteOperation.Upsert, PartitionGuards.Body);
+
+    /// <summary>Holds the commit to the guard's version read before the unit's queries, leaving the guard as it is.</summary>
+    private DocumentWrite GuardCheck(string container, DocumentKey guard)
+    {
+        var read = _entries[(container, guard)];
+        return new DocumentWrite(container, guard, WriteOperation.Check, PartitionGuards.Body, read.OriginallyPresent ? read.OriginalETag : null);
+    }
 
     private static bool NeedsCurrentState(DocumentWrite write) =>
         write.IfMatch is not null || write.Operation is WriteOperation.Create or WriteOperation.Replace;

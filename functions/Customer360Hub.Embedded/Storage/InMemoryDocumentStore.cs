@@ -105,6 +105,10 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
 
                 switch (write.Operation)
                 {
+                    case WriteOperation.Check when write.IfMatch is null && exists:
+                        throw new DocumentConflictException(write.Container, write.Key, "it already exists");
+                    case WriteOperation.Check:
+                        break;
                     case WriteOperation.Create when exists:
                         throw new DocumentConflictException(write.Container, write.Key, "it already exists");
                     case WriteOperation.Replace when !exists:
@@ -115,7 +119,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
                 }
             }
 
-            foreach (var write in writes)
+            foreach (var write in writes.Where(w => w.Operation != WriteOperation.Check))
             {
                 Apply(write, now);
             }

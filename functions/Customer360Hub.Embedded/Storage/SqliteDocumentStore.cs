@@ -186,6 +186,20 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
         }, cancellationToken);
     }
 
+    /// <summary>Documents and their body bytes per container (sizing and benchmarks; reads every row, so not for hot paths).</summary>
+    public IReadOnlyDictionary<string, (long Documents, long BodyBytes)> SizeByContainer() => _db.Read(s =>
+    {
+        var select = s.Command("SELECT container, COUNT(*), SUM(LENGTH(body)) FROM documents GROUP BY container");
+        var sizes = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            sizes[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        return sizes;
+    });
+
     public Task ScrubAsync(CancellationToken cancellationToken = default) => _db.ScrubAsync(cancellationToken);
 
     public void Dispose() => _db.Dispose();
@@ -209,7 +223,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
         // read either version, and sees the number change either way.
         foreach (var write in writes)
         {
-            Interlocked.Increment(ref _writeCounters[Bucket(write.Container, write.Key)]);
+            if (write.Operation != WriteOperation.Check)
+            {
+                Interlocked.Increment(ref _writeCounters[Bucket(write.Container, write.Key)]);
+            }
         }
     }
 
@@ -232,6 +249,21 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
                     "$c", "$pk", "$id", "$if", "$now"), write.Container, write.Key, write.IfMatch, now) == 0)
                 {
                     throw Conflict(s, write, now);
+                }
+
+                return;
+            case WriteOperation.Check:
+                var check = s.Prepared(
+                    "SELECT etag FROM documents WHERE container = $c AND pk = $pk AND id = $id AND (expires_at IS NULL OR expires_at > $now)",
+                    "$c", "$pk", "$id", "$now");
+                check.Parameters[0].Value = write.Container;
+                check.Parameters[1].Value = write.Key.PartitionKey;
+                check.Parameters[2].Value = write.Key.Id;
+                check.Parameters[3].Value = now;
+                var etag = check.ExecuteScalar() as string;
+                if (etag != write.IfMatch)
+                {
+                    throw new DocumentConflictException(write.Container, write.Key, etag is null ? "it no longer exists" : write.IfMatch is null ? "it already exists" : "it changed since it was read");
                 }
 
                 return;

@@ -170,6 +170,50 @@ public sealed class UnitOfWorkStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Commit_UnitsThatOnlyQueriedTheSamePartition_BothCommit()
+    {
+        // A scorer and a resolver both read a customer's references and write elsewhere: neither
+        // changed what the other read, so neither has to handle its batch again.
+        await _store.WriteAsync([DocumentWrite.Upsert("refs", new DocumentKey("email:a@x.org", "party|r1"), Body("r1"))]);
+        var first = _store.Begin();
+        await _store.QueryAsync("refs", "email:a@x.org", new DocumentQuery(Limit: 10));
+        var other = new UnitOfWorkStore(_inner);
+        await using (var second = other.Begin())
+        {
+            await other.QueryAsync("refs", "email:a@x.org", new DocumentQuery(Limit: 10));
+            await other.WriteAsync([DocumentWrite.Upsert("scores", Key("p2"), Body("score"))]);
+            await second.CommitAsync();
+        }
+
+        await _store.WriteAsync([DocumentWrite.Upsert(C, Key("p1"), Body("profile"))]);
+        await first.CommitAsync();
+        await first.DisposeAsync();
+
+        Assert.Single(await _inner.ReadAsync(C, [Key("p1")]));
+        Assert.Single(await _inner.ReadAsync("scores", [Key("p2")]));
+    }
+
+    [Fact]
+    public async Task Commit_PartitionOnlyQueriedThenWrittenByAnotherUnit_Fails()
+    {
+        // Checking a guard instead of bumping it must still catch a writer of the partition read.
+        await using var work = _store.Begin();
+        await _store.QueryAsync("refs", "email:a@x.org", new DocumentQuery(Limit: 10));
+        var other = new UnitOfWorkStore(_inner);
+        await using (var writer = other.Begin())
+        {
+            await other.QueryAsync("refs", "email:a@x.org", new DocumentQuery(Limit: 10));
+            await other.WriteAsync([DocumentWrite.Upsert("refs", new DocumentKey("email:a@x.org", "party|r2"), Body("r2"))]);
+            await writer.CommitAsync();
+        }
+
+        await _store.WriteAsync([DocumentWrite.Upsert(C, Key("a"), Body("decided without r2"))]);
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => work.CommitAsync());
+        Assert.Empty(await _inner.ReadAsync(C, [Key("a")]));
+    }
+
+    [Fact]
     public async Task Scan_PartitionGuards_AreNeverReturned()
     {
         await _store.WriteAsync([DocumentWrite.Upsert("links", new DocumentKey("crm/contacts/1", "crm/contacts/2"), Body("link"))]);

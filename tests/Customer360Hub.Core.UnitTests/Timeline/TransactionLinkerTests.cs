@@ -179,6 +179,37 @@ public sealed class TransactionLinkerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Relink_ReferenceHead_SaysWhoHoldsAllItsTransactionsOnlyWhileOneProfileDoes()
+    {
+        // The head lets a re-link that would move nothing skip reading the reference's transactions,
+        // so it must name a profile only while every transaction under the reference is on it.
+        const string Bob = "email:bob@example.com";
+        await _hub.ResolveAsync(Ticket("T1", Bob, "open", null));
+        Assert.Null((await HeadAsync(Bob)).LinkedTo);
+
+        await _hub.ResolveAsync(TestHub.Party("erp", "customer", "B", 1, new Dictionary<string, string> { ["email"] = "bob@example.com" }));
+        var bob = (await _hub.ProfileIdOfAsync("erp/customer/B"))!;
+        Assert.Equal(bob, (await HeadAsync(Bob)).LinkedTo);
+
+        await _hub.ResolveAsync(Ticket("T2", Bob, "open", null));
+        await _hub.ResolveAsync(TestHub.Party("erp", "customer", "B", 2, new Dictionary<string, string> { ["email"] = "bob@example.com", ["full_name"] = "Bob" }));
+        Assert.Equal(bob, (await HeadAsync(Bob)).LinkedTo);
+        Assert.Equal(2, (await _hub.TimelineOfAsync(bob)).Count);
+
+        // Bob's record gives the address up: nobody holds it, both tickets wait.
+        await _hub.ResolveAsync(TestHub.Party("erp", "customer", "B", 3, new Dictionary<string, string> { ["email"] = "robert@example.com" }));
+        Assert.Null((await HeadAsync(Bob)).LinkedTo);
+        Assert.Equal(2, (await _hub.Store.Pending.QueryAllAsync(Bob)).Count);
+        Assert.Empty(await _hub.TimelineOfAsync(bob));
+
+        // And takes it back: both link again.
+        await _hub.ResolveAsync(TestHub.Party("erp", "customer", "B", 4, new Dictionary<string, string> { ["email"] = "bob@example.com" }));
+        Assert.Equal(bob, (await HeadAsync(Bob)).LinkedTo);
+        Assert.Equal(2, (await _hub.TimelineOfAsync(bob)).Count);
+        Assert.Empty(await _hub.Store.Pending.QueryAllAsync(Bob));
+    }
+
+    [Fact]
     public async Task Relink_RedirectMergeThenSplit_RestoresBothTimelinesAndAggregatesExactly()
     {
         await _hub.ResolveAsync(
@@ -267,6 +298,9 @@ public sealed class TransactionLinkerTests : IAsyncLifetime
 
     private static SourceChange Usage(string id, DateTimeOffset at, decimal quantity, string customer = "crm/contact/1") =>
         TestHub.Transaction("product", "usage", id, RecordKind.Usage, customer, new Dictionary<string, string> { ["occurred_at"] = at.ToString("O"), ["quantity"] = quantity.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    private async Task<RefHead> HeadAsync(string customerRef) =>
+        (await _hub.Store.RefHeads.GetAsync(new DocumentKey(customerRef, RefHead.DocumentId)))!.Document;
 
     private static SourceChange Marketing(string id, DateTimeOffset at) =>
         TestHub.Transaction("billing", "marketingEvent", id, RecordKind.MarketingEvent, "email:jane@example.com", new Dictionary<string, string> { ["occurred_at"] = at.ToString("O"), ["title"] = "Opened newsletter" });

@@ -131,6 +131,22 @@ public sealed class SqliteChangeBusTests : IDisposable
     }
 
     [Fact]
+    public async Task HasActive_WaitingOrInFlightMessages_TrueUntilCompleted()
+    {
+        using var bus = NewBus();
+        Assert.False(bus.HasActive(Topic, Subscription));
+        await bus.PublishAsync(Topic, [Message("m1", "k")]);
+        Assert.True(bus.HasActive(Topic, Subscription));
+        Assert.False(bus.HasActive(Topics.ProfileChanges, Topics.ScorerSubscription));
+
+        var leased = await bus.ReceiveAsync(Topic, Subscription, 1);
+        Assert.True(bus.HasActive(Topic, Subscription));
+        await bus.CompleteAsync(leased);
+
+        Assert.False(bus.HasActive(Topic, Subscription));
+    }
+
+    [Fact]
     public async Task Receive_LeaseExpires_MessageIsDeliveredAgain()
     {
         using var bus = NewBus();

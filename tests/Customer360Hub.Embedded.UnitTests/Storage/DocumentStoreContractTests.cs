@@ -144,6 +144,45 @@ public abstract class DocumentStoreContractTests : IDisposable
         Assert.Empty(await store.ReadAsync(Container, [key]));
     }
 
+    [Fact]
+    public async Task Write_CheckAtTheReadVersion_PassesAndLeavesTheDocumentAsItWas()
+    {
+        var store = NewStore();
+        var key = DocumentKey.Single("guard");
+        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("v1"))]);
+        var read = Assert.Single(await store.ReadAsync(Container, [key]));
+
+        await store.WriteAsync(
+        [
+            new DocumentWrite(Container, key, WriteOperation.Check, Body("ignored"), read.ETag),
+            new DocumentWrite(Container, DocumentKey.Single("absent"), WriteOperation.Check, Body("ignored")),
+            DocumentWrite.Create(Container, DocumentKey.Single("decided"), Body("d")),
+        ]);
+
+        var after = Assert.Single(await store.ReadAsync(Container, [key]));
+        Assert.Equal((read.ETag, "v1"), (after.ETag, Text(after)));
+        Assert.Empty(await store.ReadAsync(Container, [DocumentKey.Single("absent")]));
+        Assert.Single(await store.ReadAsync(Container, [DocumentKey.Single("decided")]));
+    }
+
+    [Fact]
+    public async Task Write_CheckOfAChangedOrCreatedDocument_ConflictsAndAppliesNothing()
+    {
+        var store = NewStore();
+        var key = DocumentKey.Single("guard");
+        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("v1"))]);
+        var stale = Assert.Single(await store.ReadAsync(Container, [key])).ETag;
+        await store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("v2"))]);
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync(
+            [DocumentWrite.Create(Container, DocumentKey.Single("decided"), Body("d")), new DocumentWrite(Container, key, WriteOperation.Check, Body("ignored"), stale)]));
+        await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync(
+            [DocumentWrite.Create(Container, DocumentKey.Single("decided"), Body("d")), new DocumentWrite(Container, key, WriteOperation.Check, Body("ignored"))]));
+
+        Assert.Empty(await store.ReadAsync(Container, [DocumentKey.Single("decided")]));
+        Assert.Equal("v2", Text(Assert.Single(await store.ReadAsync(Container, [key]))));
+    }
+
     protected static byte[] Body(string text) => Encoding.UTF8.GetBytes(text);
 
     protected static string Text(StoredDocument document) => Encoding.UTF8.GetString(document.Body.Span);
