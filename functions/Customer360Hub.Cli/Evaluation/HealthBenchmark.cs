@@ -157,7 +157,7 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
     {
         var refs = hub.Services.GetRequiredService<CustomerRefs>();
         var health = hub.Services.GetRequiredService<HealthQueries>();
-        var scores = new List<(Trajectory Trajectory, int Score, string Band, double Planted, double Seen)>();
+        var scores = new List<(Trajectory Trajectory, int Score, string Band, double Planted, double Seen, Dictionary<string, double> Readings)>();
         int customers = 0, unknown = 0, unresolved = 0, unscored = 0;
         foreach (var unit in world.Units())
         {
@@ -192,7 +192,10 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
                     + (present.Contains(HealthFactors.Payment) ? trouble.PaymentTrouble : 0)
                     + (present.Contains(HealthFactors.Engagement) ? trouble.Disengagement : 0);
                 var planted = trouble.UsageDrop + trouble.SupportLoad + trouble.PaymentTrouble + trouble.Disengagement;
-                scores.Add((trajectory, score, current.Band, planted, seen));
+                var readings = current.Factors.Where(f => !f.Missing)
+                    .SelectMany(f => f.Metrics.Select(m => (Key: m.Metric, m.Score)).Append((Key: "factor:" + f.Factor, Score: f.Score ?? 0)))
+                    .ToDictionary(r => r.Key, r => r.Score, StringComparer.Ordinal);
+                scores.Add((trajectory, score, current.Band, planted, seen, readings));
             }
         }
 
@@ -225,6 +228,13 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
                 var inRange = scores.Where(s => s.Score >= r.From && s.Score <= r.To).ToList();
                 return (r.Range, inRange.Count, inRange.Count == 0 ? 0 : inRange.Count(s => s.Trajectory == Trajectory.Churning) / (double)inRange.Count);
             }).ToList(),
+            ByReading = HealthFactors.All.Select(f => "factor:" + f).Concat(HealthMetrics.FactorOf.Keys).Select(key =>
+            {
+                // Among the customers with the reading only: how well it ranks on its own, and how many have it.
+                var churning = scores.Where(s => s.Trajectory == Trajectory.Churning && s.Readings.ContainsKey(key)).Select(s => -s.Readings[key]).ToList();
+                var healthy = scores.Where(s => s.Trajectory == Trajectory.Healthy && s.Readings.ContainsKey(key)).Select(s => -s.Readings[key]).ToList();
+                return (key, churning.Count, healthy.Count, RocAuc.Of(churning, healthy));
+            }).ToList(),
             RecordsPulled = 0,
             LoadTime = TimeSpan.Zero,
         };
@@ -245,6 +255,7 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
 
         lines.Add(Line($"ROC AUC, churning vs healthy: {r.ChurningVsHealthy:F3}"));
         lines.Add(Line($"  ceiling: the world's planted trouble itself {r.PlantedCeiling:F3}; the part on factors the profiles have data for {r.SeenCeiling:F3}"));
+        lines.Add("Per factor and metric, churning vs healthy among the customers with it (AUC, churning / healthy with it): " + string.Join(", ", r.ByReading.Select(m => Line($"{m.Reading} {m.Auc:F3} ({m.Churning} / {m.Healthy})"))));
         lines.Add(Line($"ROC AUC, at risk vs healthy: {r.AtRiskVsHealthy:F3}"));
         lines.Add(Line($"ROC AUC, churning or at risk vs healthy or expanding: {r.TroubledVsRest:F3}"));
         lines.Add("Share churning per score range (to calibrate Scoring:Health:ChurnProbability): " + string.Join(", ", r.ChurnRateByScore.Select(b => Line($"{b.Range}: {b.Churning:P0} of {b.Customers}"))));

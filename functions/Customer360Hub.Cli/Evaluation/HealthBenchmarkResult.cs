@@ -40,6 +40,9 @@ internal sealed record HealthBenchmarkResult
     /// <summary>Per score range (the default churn-probability bands): customers, and the share of them churning.</summary>
     public required IReadOnlyList<(string Range, int Customers, double Churning)> ChurnRateByScore { get; init; }
 
+    /// <summary>Per factor (<c>factor:usage</c>, ...) and metric: churning and healthy customers with a reading, and the AUC of a low reading among them.</summary>
+    public required IReadOnlyList<(string Reading, int Churning, int Healthy, double Auc)> ByReading { get; init; }
+
     public required long RecordsPulled { get; init; }
 
     public required TimeSpan LoadTime { get; init; }

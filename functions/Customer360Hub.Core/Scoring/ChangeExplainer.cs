@@ -5,7 +5,7 @@ namespace Customer360Hub.Scoring;
 /// <summary>
 /// Says in words how a score moved since a snapshot: the points, then the factors that moved it
 /// most, each told by the metric whose score moved most ("Dropped 15 points: support tickets
-/// tripled this month (9 in the last 30 days against 3 the 30 before).").
+/// tripled this month (9 in the last 30 days against 3 in a usual month).").
 /// </summary>
 public static class ChangeExplainer
 {

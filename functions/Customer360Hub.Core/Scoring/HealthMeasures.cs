@@ -12,6 +12,14 @@ public static class HealthMeasures
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The days before the last 30 that give a customer's usual month of tickets.</summary>
+    private const int TicketBaselineDays = 90;
+
+    private const double TicketSlack = 2;
+
+    /// <summary>Invoices that fell due this long ago or less tell how the customer pays now.</summary>
+    private const int PaymentWindowDays = 90;
+
     public static IReadOnlyList<Measure> Read(ProfileAggregates state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -26,9 +34,12 @@ public static class HealthMeasures
 
         if (Count(state, "ticket") > 0)
         {
+            // Against the customer's usual month (the quarter before), not the one month before: a single
+            // month is too few tickets to be a baseline. The two tickets of slack keep one or two tickets of a
+            // customer who rarely writes from reading as a surge.
             var last = ActivityMetrics.Sum(activity, ActivityMetrics.Ticket, today, 30);
-            var before = ActivityMetrics.Sum(activity, ActivityMetrics.Ticket, today, 60, 30);
-            measures.Add(new Measure(HealthMetrics.TicketTrend, (last + 1.0) / (before + 1.0), TicketText(last, before)));
+            var usual = ActivityMetrics.Sum(activity, ActivityMetrics.Ticket, today, 30 + TicketBaselineDays, 30) * 30.0 / TicketBaselineDays;
+            measures.Add(new Measure(HealthMetrics.TicketTrend, (last + TicketSlack) / (usual + TicketSlack), TicketText(last, usual)));
             // An escalation raised this month is live trouble; one that has stayed open longer counts half: it
             // still needs closing, but it says less about how the customer is doing now.
             var recent = ActivityMetrics.Sum(activity, ActivityMetrics.OpenEscalation, today, 30);
@@ -38,11 +49,7 @@ public static class HealthMeasures
 
         if (Count(state, "invoice") + Count(state, "payment") + Count(state, "subscription") > 0)
         {
-            var summary = AggregateSummary.Of(state, now);
-            measures.Add(new Measure(
-                HealthMetrics.DaysPastDue,
-                summary.MaxDaysPastDue,
-                summary.OverdueInvoices == 0 ? "no overdue invoices" : $"the oldest unpaid invoice is {summary.MaxDaysPastDue} days past due"));
+            measures.Add(DaysPastDue(state, today));
             var failed = ActivityMetrics.Sum(activity, ActivityMetrics.PaymentFailed, today, 90);
             measures.Add(new Measure(HealthMetrics.FailedPayments, failed, failed switch { 0 => "no failed payments in 90 days", 1 => "1 failed payment in the last 90 days", var n => $"{n} failed payments in the last 90 days" }));
         }
@@ -105,6 +112,21 @@ public static class HealthMeasures
 
     private static int Count(ProfileAggregates state, string kind) => state.Counts.GetValueOrDefault(kind);
 
+    /// <summary>
+    /// How late the customer pays now: the oldest invoice that fell due in the last 90 days. An invoice
+    /// unpaid for longer is a receivable to chase (the profile's summary lists it) but says little about
+    /// how the customer is doing this quarter: old disputed or forgotten balances sit for years on the
+    /// ledgers of customers who pay every new invoice on time.
+    /// </summary>
+    private static Measure DaysPastDue(ProfileAggregates state, DateOnly today)
+    {
+        var overdue = state.OpenInvoices.Values.Where(i => i.DueOn is { } due && due < today).Select(i => today.DayNumber - i.DueOn!.Value.DayNumber).ToList();
+        var recent = overdue.Where(d => d <= PaymentWindowDays).DefaultIfEmpty(0).Max();
+        var older = overdue.Count(d => d > PaymentWindowDays);
+        var words = recent == 0 ? "no invoice overdue from the last 90 days" : $"the oldest invoice due in the last 90 days is {recent} days past due";
+        return new Measure(HealthMetrics.DaysPastDue, recent, older == 0 ? words : $"{words}; {older} older unpaid {(older == 1 ? "invoice" : "invoices")} to collect");
+    }
+
     private static (decimal Last, decimal Before, bool Earlier) UsageTrendOf(ProfileAggregates state, DateOnly today)
     {
         var trend = Timeline.UsageTrend.Of(state.UsageByDay, today);
@@ -142,14 +164,19 @@ public static class HealthMeasures
 
     private static string Escalations(int count) => count == 1 ? "1 open escalation" : $"{count} open escalations";
 
-    private static string TicketText(int last, int before)
+    private static string TicketText(int last, double usual)
     {
-        if (before == 0)
+        if (usual == 0)
         {
-            return last == 0 ? "no support tickets in the last 60 days" : $"{last} support tickets this month after none the month before";
+            return last switch
+            {
+                0 => "no support tickets in the last 120 days",
+                1 => "1 support ticket this month after none in the 90 days before",
+                _ => $"{last} support tickets this month after none in the 90 days before",
+            };
         }
 
-        var ratio = last / (double)before;
+        var ratio = last / usual;
         var words = ratio switch
         {
             >= 3.5 => $"support tickets rose {Math.Round(ratio).ToString(Invariant)}-fold this month",
@@ -159,7 +186,7 @@ public static class HealthMeasures
             <= 0.85 => $"support tickets fell {Percent(1 - ratio)} this month",
             _ => "support tickets held steady this month",
         };
-        return $"{words} ({last} in the last 30 days against {before} the 30 before)";
+        return $"{words} ({last} in the last 30 days against {Number((decimal)usual)} in a usual month)";
     }
 
     private static string Percent(double share) => Math.Round(share * 100).ToString(Invariant) + "%";

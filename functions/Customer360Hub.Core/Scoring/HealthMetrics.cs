@@ -10,13 +10,13 @@ public static class HealthMetrics
     /// <summary>Usage in the last 30 days against the 30 before, as a relative change (-0.4 = down 40%).</summary>
     public const string UsageTrend = "usageTrend";
 
-    /// <summary>Tickets opened in the last 30 days against the 30 before: (last + 1) / (before + 1).</summary>
+    /// <summary>Tickets opened in the last 30 days against the customer's usual month (the 90 days before, per 30 days): (last + 2) / (usual + 2).</summary>
     public const string TicketTrend = "ticketTrend";
 
     /// <summary>Open escalated tickets, weighted by age: raised in the last 30 days 1, older 0.5.</summary>
     public const string OpenEscalations = "openEscalations";
 
-    /// <summary>Days the oldest overdue invoice is past due.</summary>
+    /// <summary>Days the oldest invoice that fell due in the last 90 days is past due (older unpaid invoices are receivables, not news).</summary>
     public const string DaysPastDue = "daysPastDue";
 
     /// <summary>Failed payments in the last 90 days.</summary>
@@ -63,14 +63,17 @@ public static class HealthMetrics
     /// <summary>The default curves: (value, score) points, linear between them, flat beyond the ends.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<CurvePoint>> DefaultCurves { get; } = new Dictionary<string, IReadOnlyList<CurvePoint>>(StringComparer.Ordinal)
     {
-        [UsageTrend] = [new(-0.6, 0), new(-0.3, 0.35), new(-0.1, 0.7), new(0, 0.85), new(0.1, 1)],
-        [TicketTrend] = [new(1, 1), new(1.5, 0.7), new(2, 0.45), new(3, 0.15), new(4, 0)],
+        // Steady usage is healthy: only a fall beyond the month-to-month wobble costs points, and growth earns
+        // none (a factor scoring steady customers below 1 would make a profile's score depend on which factors it has data for).
+        [UsageTrend] = [new(-0.6, 0), new(-0.3, 0.35), new(-0.1, 0.8), new(-0.03, 1)],
+        [TicketTrend] = [new(1.3, 1), new(1.6, 0.7), new(2, 0.45), new(3, 0.15), new(4, 0)],
         [OpenEscalations] = [new(0, 1), new(1, 0.5), new(2, 0.25), new(3, 0)],
         [DaysPastDue] = [new(0, 1), new(15, 0.75), new(30, 0.45), new(60, 0.15), new(90, 0)],
         [FailedPayments] = [new(0, 1), new(1, 0.55), new(2, 0.25), new(3, 0)],
         [EmailEngagement] = [new(0, 0.1), new(0.1, 0.45), new(0.25, 0.8), new(0.4, 1)],
         [LastTouch] = [new(0, 1), new(21, 1), new(45, 0.6), new(60, 0.3), new(90, 0)],
-        [Meetings] = [new(0, 0.4), new(1, 0.8), new(2, 1)],
+        // Many healthy customers have no meeting in a quarter; a meeting is a good sign, its absence only a weak one.
+        [Meetings] = [new(0, 0.85), new(1, 1)],
         [Renewal] = [new(0, 0.4), new(30, 0.55), new(90, 0.8), new(180, 1)],
         [ActiveSubscriptions] = [new(0, 0), new(0.5, 0.4), new(1, 1)],
         [Csat] = [new(0.4, 0), new(0.7, 0.5), new(0.85, 0.85), new(0.95, 1)],

@@ -15,7 +15,7 @@ public sealed class GraphNotifierTests : IDisposable
 {
     private static readonly Alert Drop = new(
         "p-1:healthDrop", "p-1", "healthDrop", "critical", "Health dropped 22 points in 3 days (81 to 59)",
-        "Dropped 22 points: support tickets tripled this month (9 in the last 30 days against 3 the 30 before).",
+        "Dropped 22 points: support tickets tripled this month (9 in the last 30 days against 3 in a usual month).",
         "Call the customer about their open tickets.", new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero));
 
     private readonly RecordingHandler _graph = new() { Respond = _ => new HttpResponseMessage(HttpStatusCode.Accepted) };

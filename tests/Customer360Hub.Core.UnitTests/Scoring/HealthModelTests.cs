@@ -157,7 +157,7 @@ public sealed class HealthModelTests
             .Subscription("Enterprise plan", 10_000m, 200)
             .Invoice("open", 70).Payment("failed", 10).Payment("failed", 5)
             .Tickets(1, 45).Tickets(5, 8).Tickets(1, 2, "open", "urgent")
-            .Usage(59, 30, 10).Usage(29, 0, 8)
+            .Usage(59, 30, 10).Usage(29, 0, 7)
             .Aggregates();
         var health = Entries.Model().Evaluate("organization", aggregates, Entries.Now);
 
@@ -186,10 +186,50 @@ public sealed class HealthModelTests
     [Fact]
     public void Evaluate_MetricTexts_SayTheStateInWords()
     {
-        var health = Entries.Model().Evaluate("organization", new Entries().Tickets(1, 45).Tickets(3, 10).Usage(59, 30, 10).Usage(29, 0, 5).Aggregates(), Entries.Now);
+        var health = Entries.Model().Evaluate("organization", new Entries().Tickets(3, 45).Tickets(3, 10).Usage(59, 30, 10).Usage(29, 0, 5).Aggregates(), Entries.Now);
 
-        Assert.Equal("support tickets tripled this month (3 in the last 30 days against 1 the 30 before)", health.Reading(HealthMetrics.TicketTrend)!.Text);
+        Assert.Equal("support tickets tripled this month (3 in the last 30 days against 1 in a usual month)", health.Reading(HealthMetrics.TicketTrend)!.Text);
         Assert.Equal("product usage fell 50% this month (150 in the last 30 days against 300 the 30 before)", health.Reading(HealthMetrics.UsageTrend)!.Text);
+    }
+
+    [Fact]
+    public void Evaluate_TicketTrend_JudgesThisMonthAgainstTheCustomersUsualMonth()
+    {
+        var model = Entries.Model();
+        var steadyLarge = model.Evaluate("organization", Entries.Healthy(touches: e => e).Tickets(30, 45).Tickets(30, 75).Tickets(30, 105).Tickets(11, 10).Aggregates(), Entries.Now);
+        var firstInMonths = model.Evaluate("organization", new Entries().Tickets(1, 200).Tickets(1, 10).Aggregates(), Entries.Now);
+        var surge = model.Evaluate("organization", new Entries().Tickets(3, 45).Tickets(3, 75).Tickets(3, 105).Tickets(9, 10).Aggregates(), Entries.Now);
+
+        Assert.Equal(1, steadyLarge.Reading(HealthMetrics.TicketTrend)!.Score);
+        Assert.Equal(0.8, firstInMonths.Reading(HealthMetrics.TicketTrend)!.Score);
+        Assert.Equal("1 support ticket this month after none in the 90 days before", firstInMonths.Reading(HealthMetrics.TicketTrend)!.Text);
+        Assert.True(surge.Reading(HealthMetrics.TicketTrend)!.Score < 0.5);
+        Assert.Equal("support tickets tripled this month (9 in the last 30 days against 3 in a usual month)", surge.Reading(HealthMetrics.TicketTrend)!.Text);
+    }
+
+    [Fact]
+    public void Evaluate_DaysPastDue_CountsInvoicesDueThisQuarterNotOldBalances()
+    {
+        var model = Entries.Model();
+        var oldBalance = model.Evaluate("organization", Entries.Healthy().Invoice("open", 200).Aggregates(), Entries.Now);
+        var late = model.Evaluate("organization", Entries.Healthy().Invoice("open", 200).Invoice("open", 40).Aggregates(), Entries.Now);
+
+        Assert.Equal((0.0, 1.0), (oldBalance.Reading(HealthMetrics.DaysPastDue)!.Value, oldBalance.Reading(HealthMetrics.DaysPastDue)!.Score));
+        Assert.Equal("no invoice overdue from the last 90 days; 1 older unpaid invoice to collect", oldBalance.Reading(HealthMetrics.DaysPastDue)!.Text);
+        Assert.Equal(40.0, late.Reading(HealthMetrics.DaysPastDue)!.Value);
+        Assert.Equal("the oldest invoice due in the last 90 days is 40 days past due; 1 older unpaid invoice to collect", late.Reading(HealthMetrics.DaysPastDue)!.Text);
+        Assert.True(late.Score < oldBalance.Score);
+    }
+
+    [Fact]
+    public void Evaluate_SteadyUsageAndNoMeetings_CostNothingOrLittle()
+    {
+        var model = Entries.Model();
+        var steady = model.Evaluate("organization", new Entries().Usage(59, 30, 10).Usage(29, 0, 10).Aggregates(), Entries.Now);
+        var noMeetings = model.Evaluate("organization", Entries.Healthy(touches: e => e.Touch(5)).Aggregates(), Entries.Now);
+
+        Assert.Equal(100, steady.Score);
+        Assert.Equal(0.85, noMeetings.Reading(HealthMetrics.Meetings)!.Score);
     }
 
     [Fact]
