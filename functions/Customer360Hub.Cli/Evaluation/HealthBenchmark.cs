@@ -12,6 +12,7 @@ using Customer360Hub.Sandbox.World;
 using Customer360Hub.Scoring;
 using Customer360Hub.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Customer360Hub.Cli.Evaluation;
 
@@ -80,11 +81,15 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
 
         var clock = Stopwatch.StartNew();
         await using var hub = await LocalHub.StartAsync([], overrides, cancellationToken).ConfigureAwait(false);
-        var records = await DrainAsync(hub, time.GetUtcNow(), options.Timeout, cancellationToken).ConfigureAwait(false);
+
+        // Ctrl+C or SIGTERM stops the hub's host (it takes the signal); the benchmark stops with it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hub.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        var running = stopping.Token;
+        var records = await DrainAsync(hub, time.GetUtcNow(), options.Timeout, running).ConfigureAwait(false);
         var loadTime = clock.Elapsed;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Loaded and scored {records} records in {loadTime.TotalSeconds:F0} s")).ConfigureAwait(false);
 
-        var judged = await JudgeAsync(hub, hub.Sandbox!.World, cancellationToken).ConfigureAwait(false);
+        var judged = await JudgeAsync(hub, hub.Sandbox!.World, running).ConfigureAwait(false);
 
         double perSecond = 0;
         if (options.Ticks > 0)
@@ -94,12 +99,12 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
             var ticking = Stopwatch.StartNew();
             for (var tick = 0; tick < options.Ticks; tick++)
             {
-                changes += await hub.Sandbox.AdvanceAsync(cancellationToken).ConfigureAwait(false);
-                await Task.Delay(options.TickEvery, cancellationToken).ConfigureAwait(false);
+                changes += await hub.Sandbox.AdvanceAsync(running).ConfigureAwait(false);
+                await Task.Delay(options.TickEvery, running).ConfigureAwait(false);
             }
 
             perSecond = changes / ticking.Elapsed.TotalSeconds;
-            await DrainAsync(hub, time.GetUtcNow(), options.Timeout, cancellationToken).ConfigureAwait(false);
+            await DrainAsync(hub, time.GetUtcNow(), options.Timeout, running).ConfigureAwait(false);
         }
 
         listener.Dispose();
