@@ -14,7 +14,6 @@ using Customer360Hub.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Customer360Hub.Cli.Benchmarks;
 
@@ -74,7 +73,7 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
         await using (var hub = await LocalHub.StartAsync([], Settings(Path.Combine(folder, "hub"), key), extension, cancellationToken).ConfigureAwait(false))
         {
             // Ctrl+C stops the hub's host; the benchmark stops with it.
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hub.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hub.Stopping);
             var running = stopping.Token;
             var bus = hub.Services.GetRequiredService<SqliteChangeBus>();
             var http = hub.Services.GetRequiredService<IHttpClientFactory>().CreateClient("c360-bench");

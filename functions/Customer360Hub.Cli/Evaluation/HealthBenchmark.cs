@@ -12,7 +12,6 @@ using Customer360Hub.Sandbox.World;
 using Customer360Hub.Scoring;
 using Customer360Hub.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Customer360Hub.Cli.Evaluation;
 
@@ -83,7 +82,7 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
         await using var hub = await LocalHub.StartAsync([], overrides, cancellationToken).ConfigureAwait(false);
 
         // Ctrl+C or SIGTERM stops the hub's host (it takes the signal); the benchmark stops with it.
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hub.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, hub.Stopping);
         var running = stopping.Token;
         var records = await DrainAsync(hub, time.GetUtcNow(), options.Timeout, running).ConfigureAwait(false);
         var loadTime = clock.Elapsed;

@@ -49,6 +49,9 @@ public sealed class LocalHub : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Cancelled when the hub's host stops; the host takes Ctrl+C and SIGTERM, so work driving the hub stops with it.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>Where connector health is kept in the data folder (read by <c>c360 connectors</c>).</summary>
     public const string ConnectorStatusFolder = "connector-status";
 

@@ -96,9 +96,11 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
             {
                 var seq = reader.GetInt64(0);
                 var index = 0;
-                foreach (var record in Records((byte[])reader.GetValue(1)))
+                foreach (var line in Lines((byte[])reader.GetValue(1)))
                 {
-                    if ((seq > afterSeq || index > afterIndex) && Matches(record, query))
+                    // Records up to the cursor were returned on earlier pages: not even decoded.
+                    if ((seq > afterSeq || index > afterIndex)
+                        && JsonSerializer.Deserialize(line.Span, CoreJsonContext.Default.AuditRecord) is { } record && Matches(record, query))
                     {
                         if (records.Count == query.Limit)
                         {
@@ -125,12 +127,12 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         && (query.Caller is null || record.Caller == query.Caller)
         && (query.ProfileId is null || record.ProfileIds.Contains(query.ProfileId, StringComparer.Ordinal));
 
-    private static IEnumerable<AuditRecord> Records(byte[] lines)
+    private static IEnumerable<ReadOnlyMemory<byte>> Lines(byte[] lines)
     {
         for (var start = 0; start < lines.Length;)
         {
             var length = Array.IndexOf(lines, LineEnd, start) is var end and >= 0 ? end - start : lines.Length - start;
-            yield return JsonSerializer.Deserialize(lines.AsSpan(start, length), CoreJsonContext.Default.AuditRecord)!;
+            yield return lines.AsMemory(start, length);
             start += length + 1;
         }
     }

@@ -53,11 +53,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
             var found = new List<StoredDocument>(keys.Count);
             foreach (var key in keys)
             {
-                var read = s.Prepared(ReadSql, "$c", "$pk", "$id");
-                read.Parameters[0].Value = container;
-                read.Parameters[1].Value = key.PartitionKey;
-                read.Parameters[2].Value = key.Id;
-                using var reader = read.ExecuteReader();
+                using var reader = Keyed(s.Prepared(ReadSql, "$c", "$pk", "$id"), container, key).ExecuteReader();
                 if (reader.Read() && !Expired(reader, 2, now))
                 {
                     found.Add(new StoredDocument(key, reader.GetString(0), (byte[])reader.GetValue(1)));
@@ -253,12 +249,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
 
                 return;
             case WriteOperation.Check:
-                var check = s.Prepared(
+                var check = Keyed(s.Prepared(
                     "SELECT etag FROM documents WHERE container = $c AND pk = $pk AND id = $id AND (expires_at IS NULL OR expires_at > $now)",
-                    "$c", "$pk", "$id", "$now");
-                check.Parameters[0].Value = write.Container;
-                check.Parameters[1].Value = write.Key.PartitionKey;
-                check.Parameters[2].Value = write.Key.Id;
+                    "$c", "$pk", "$id", "$now"), write.Container, write.Key);
                 check.Parameters[3].Value = now;
                 var etag = check.ExecuteScalar() as string;
                 if (etag != write.IfMatch)
@@ -310,11 +303,18 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
         }
     }
 
-    private static int Run(SqliteCommand command, string container, DocumentKey key, params object?[] values)
+    /// <summary>Sets a prepared statement's first three parameters, which are always container, partition key and id.</summary>
+    private static SqliteCommand Keyed(SqliteCommand command, string container, DocumentKey key)
     {
         command.Parameters[0].Value = container;
         command.Parameters[1].Value = key.PartitionKey;
         command.Parameters[2].Value = key.Id;
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, string container, DocumentKey key, params object?[] values)
+    {
+        Keyed(command, container, key);
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[3 + i].Value = values[i] ?? DBNull.Value;
@@ -326,11 +326,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
     /// <summary>Why a conditional write found its condition false.</summary>
     private static DocumentConflictException Conflict(SqliteSession s, DocumentWrite write, long now)
     {
-        var read = s.Prepared("SELECT expires_at FROM documents WHERE container = $c AND pk = $pk AND id = $id", "$c", "$pk", "$id");
-        read.Parameters[0].Value = write.Container;
-        read.Parameters[1].Value = write.Key.PartitionKey;
-        read.Parameters[2].Value = write.Key.Id;
-        using var reader = read.ExecuteReader();
+        using var reader = Keyed(s.Prepared("SELECT expires_at FROM documents WHERE container = $c AND pk = $pk AND id = $id", "$c", "$pk", "$id"), write.Container, write.Key).ExecuteReader();
         var exists = reader.Read() && !Expired(reader, 0, now);
         return new DocumentConflictException(write.Container, write.Key, exists ? "it changed since it was read" : "it no longer exists");
     }

@@ -130,9 +130,7 @@ public abstract class DocumentStoreContractTests : IDisposable
     {
         var store = NewStore();
         var key = DocumentKey.Single("p1");
-        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("v1"))]);
-        var stale = Assert.Single(await store.ReadAsync(Container, [key])).ETag;
-        await store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("v2"))]);
+        var stale = await StaleETagAsync(store, key);
 
         var delete = await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([DocumentWrite.Delete(Container, key, stale)]));
         await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([new DocumentWrite(Container, key, WriteOperation.Replace, Body("v3"), stale)]));
@@ -170,9 +168,7 @@ public abstract class DocumentStoreContractTests : IDisposable
     {
         var store = NewStore();
         var key = DocumentKey.Single("guard");
-        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("v1"))]);
-        var stale = Assert.Single(await store.ReadAsync(Container, [key])).ETag;
-        await store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("v2"))]);
+        var stale = await StaleETagAsync(store, key);
 
         await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync(
             [DocumentWrite.Create(Container, DocumentKey.Single("decided"), Body("d")), new DocumentWrite(Container, key, WriteOperation.Check, Body("ignored"), stale)]));
@@ -184,6 +180,15 @@ public abstract class DocumentStoreContractTests : IDisposable
     }
 
     protected static byte[] Body(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>Creates the document as "v1" and overwrites it with "v2"; returns the ETag of "v1".</summary>
+    private static async Task<string> StaleETagAsync(IDocumentStore store, DocumentKey key)
+    {
+        await store.WriteAsync([DocumentWrite.Create(Container, key, Body("v1"))]);
+        var stale = Assert.Single(await store.ReadAsync(Container, [key])).ETag;
+        await store.WriteAsync([DocumentWrite.Upsert(Container, key, Body("v2"))]);
+        return stale;
+    }
 
     protected static string Text(StoredDocument document) => Encoding.UTF8.GetString(document.Body.Span);
 }
