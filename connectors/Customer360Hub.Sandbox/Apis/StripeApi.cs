@@ -162,8 +162,10 @@ internal static class StripeApi
         {
             case "subscriptions":
                 item["customer"] = customer;
-                item["current_period_start"] = a.OccurredAt.ToUnixTimeSeconds();
-                item["current_period_end"] = a.OccurredAt.AddDays(30).ToUnixTimeSeconds();
+                // A live plan is in the monthly period that holds the world's epoch; an ended one stays in its first.
+                var periods = a.Status is "canceled" ? 0 : Math.Max(0, (int)((renderer.World.Options.Epoch - a.OccurredAt).TotalDays / 30));
+                item["current_period_start"] = a.OccurredAt.AddDays(30 * periods).ToUnixTimeSeconds();
+                item["current_period_end"] = a.OccurredAt.AddDays(30 * (periods + 1)).ToUnixTimeSeconds();
                 item["canceled_at"] = a.Status == "canceled" ? record.ModifiedAt.ToUnixTimeSeconds() : null;
                 item["items"] = new JsonObject
                 {

@@ -2,8 +2,8 @@ namespace Customer360Hub.Sandbox.World;
 
 /// <summary>
 /// The last 90 days before the epoch as each unit's trajectory has them: support tickets and
-/// their ratings, recent invoices and charges, newsletters opened or not, and touches with the
-/// account team. Added after a unit's history on their own random stream and slots, so the
+/// their ratings, monthly invoices with their charges or payments (Stripe plans, the ERP's
+/// customers), newsletters opened or not, and touches with the account team. Added after a unit's history on their own random stream and slots, so the
 /// history stays as it was.
 /// </summary>
 internal static partial class ActivityProjection
@@ -16,6 +16,14 @@ internal static partial class ActivityProjection
         var random = WorldRandom.For(seed, RecentStream, unit.Index, (long)WorldRandom.StableHash(source));
         switch (source)
         {
+            case SourceNames.BusinessCentral:
+                // One monthly bill per customer: duplicate records of a customer are not all invoiced.
+                foreach (var customer in parties.Where(p => p.EntityType == "customers").DistinctBy(p => p.CustomerId))
+                {
+                    RecentErpBilling(ref random, c, plan, customer);
+                }
+
+                break;
             case SourceNames.Zendesk:
                 RecentSupport(ref random, c, plan, parties.Where(p => p.EntityType == "users").ToList());
                 break;
@@ -76,34 +84,82 @@ internal static partial class ActivityProjection
         }
     }
 
-    /// <summary>Three monthly invoices; with payment trouble the latest (and maybe the one before) stays open after failed charges.</summary>
+    /// <summary>
+    /// The monthly invoices of the customer's live plan in the last 90 days (those its history has not
+    /// billed yet), charged automatically; with payment trouble the latest (and maybe the one before)
+    /// stays open after failed charges. Customers without a live plan get no monthly invoice.
+    /// </summary>
     private static void RecentBilling(ref WorldRandom random, Context c, TrajectoryPlan plan, PartyView customer)
     {
-        if (!random.Chance(0.6))
+        var subscription = c.Added.LastOrDefault(a => a.EntityType == "subscriptions" && a.PartyRecordId == customer.RecordId && a.Status is "active" or "past_due");
+        if (subscription is null)
         {
             return;
         }
 
-        var tier = random.Next(4);
-        var amount = Prices[tier] * (1 + random.Next(tier == 0 ? 1 : 10));
-        var currency = Currency(customer.Country).ToLowerInvariant();
-        for (var month = 2; month >= 0; month--)
+        var amount = subscription.Amount!.Value * (subscription.Quantity ?? 1);
+        var currency = subscription.Currency;
+        var billed = c.Added.Count(a => a.EntityType == "invoices" && a.RelatedRecordId == subscription.RecordId);
+        for (var period = billed; ; period++)
         {
-            var failing = plan.PaymentTrouble > 0
-                ? random.Chance(month == 0 ? 0.6 + (0.4 * plan.PaymentTrouble) : 0.5 * plan.PaymentTrouble)
-                : random.Chance(month == 0 ? 0.03 : 0.01);
-            var retried = failing && random.Chance(0.6);
-            if (c.Recent(ref random, (30 * month) + 10, (30 * month) + 14) is not { } at)
+            var at = subscription.OccurredAt.AddDays(30 * period);
+            if (at >= c.Epoch)
+            {
+                break;
+            }
+
+            var daysAgo = (c.Epoch - at).TotalDays;
+            if (daysAgo > 90)
             {
                 continue;
             }
 
-            var invoice = c.Add("invoices", customer, at, o => o with { Amount = amount, Currency = currency, Status = failing ? "open" : "paid", Product = Products[tier] });
+            var latest = daysAgo <= 30;
+            var failing = plan.PaymentTrouble > 0
+                ? random.Chance(latest ? 0.6 + (0.4 * plan.PaymentTrouble) : 0.5 * plan.PaymentTrouble)
+                : random.Chance(latest ? 0.03 : 0.01);
+            var retried = failing && random.Chance(0.6);
+            var invoice = c.Add("invoices", customer, at, o => o with { Amount = amount, Currency = currency, Status = failing ? "open" : "paid", Product = subscription.Product, RelatedRecordId = subscription.RecordId });
             var intent = c.Add("payment_intents", customer, at, o => o with { Amount = amount, Currency = currency, Status = failing ? "requires_payment_method" : "succeeded", RelatedRecordId = invoice.RecordId });
             c.Add("charges", customer, at, o => o with { Amount = amount, Currency = currency, Status = failing ? "failed" : "succeeded", RelatedRecordId = intent.RecordId });
-            if (retried)
+            if (retried && at.AddDays(3) < c.Epoch)
             {
                 c.Add("charges", customer, at.AddDays(3), o => o with { Amount = amount, Currency = currency, Status = "failed", RelatedRecordId = intent.RecordId });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The ERP bills each customer once a month on its own billing day, net 30: the invoices of the
+    /// last three months that fell due, and the current one. Most are paid around the due date and a
+    /// good payer is late now and then; with payment trouble invoices are paid weeks late or not yet,
+    /// the latest most often. An invoice paid by the epoch has its payment posted against it.
+    /// </summary>
+    private static void RecentErpBilling(ref WorldRandom random, Context c, TrajectoryPlan plan, PartyView customer)
+    {
+        var lines = Lines(ref random, customer.PartyType == CustomerType.Organization ? 3 : 1);
+        var total = lines.Sum(l => l.Quantity * l.UnitPrice);
+        var currency = Currency(customer.Country);
+        var billingDay = random.Next(30);
+        for (var month = 3; month >= 0; month--)
+        {
+            // Month 0 is the current invoice, not due yet; month 1 fell due in the last 30 days.
+            var late = plan.PaymentTrouble > 0
+                ? random.Chance(month == 1 ? 0.6 + (0.4 * plan.PaymentTrouble) : 0.5 * plan.PaymentTrouble)
+                : random.Chance(0.05);
+            var daysAfterDue = late ? random.Next(5, 60) : random.Next(-20, 3);
+            var daysAgo = billingDay + (30 * month) + random.NextDouble();
+            if (c.Recent(ref random, daysAgo, daysAgo) is not { } at)
+            {
+                continue;
+            }
+
+            var paidAt = at.AddDays(30 + daysAfterDue).AddHours(random.Next(1, 8));
+            var paid = paidAt < c.Epoch;
+            var invoice = c.Add("salesInvoices", customer, at, o => o with { Amount = total, Currency = currency, Status = paid ? "Paid" : "Open", Lines = lines, Product = lines[0].Product });
+            if (paid)
+            {
+                c.Add("customerPayments", customer, paidAt, o => o with { Amount = total, Currency = currency, Status = "Posted", RelatedRecordId = invoice.RecordId });
             }
         }
     }

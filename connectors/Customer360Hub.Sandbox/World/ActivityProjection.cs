@@ -163,7 +163,8 @@ internal static partial class ActivityProjection
 
     private static void Stripe(ref WorldRandom random, Context c, PartyView customer)
     {
-        if (!random.Chance(0.7))
+        // Most customers a business keeps in Stripe are there for a plan; the rest paid once.
+        if (!random.Chance(0.85))
         {
             return;
         }
@@ -179,6 +180,12 @@ internal static partial class ActivityProjection
         for (var m = 0; m < months; m++)
         {
             var at = started.AddDays(30 * m);
+            // The last 90 days are billed as the unit's trajectory has them (see Recent).
+            if (at >= c.Epoch.AddDays(-90))
+            {
+                break;
+            }
+
             var amount = price * subscription.Quantity!.Value;
             var failed = status == "past_due" && m == months - 1;
             var invoice = c.Add("invoices", customer, at, o => o with { Amount = amount, Currency = currency, Status = failed ? "open" : "paid", Product = Products[plan], RelatedRecordId = subscription.RecordId });
@@ -326,6 +333,9 @@ internal static partial class ActivityProjection
         private int _next = firstSlot;
 
         public WorldUnit Unit => unit;
+
+        /// <summary>The transactions added so far (the history, when the last 90 days are added).</summary>
+        public IReadOnlyList<ActivityView> Added => list;
 
         public DateTimeOffset Epoch => world.Options.Epoch;
 

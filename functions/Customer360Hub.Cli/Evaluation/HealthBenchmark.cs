@@ -88,7 +88,7 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
         var loadTime = clock.Elapsed;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Loaded and scored {records} records in {loadTime.TotalSeconds:F0} s")).ConfigureAwait(false);
 
-        var judged = await JudgeAsync(hub, hub.Sandbox!.World, running).ConfigureAwait(false);
+        var judged = await JudgeAsync(hub, hub.Sandbox!.World, Path.Combine(options.Folder, "scores.csv"), running).ConfigureAwait(false);
 
         double perSecond = 0;
         if (options.Ticks > 0)
@@ -156,9 +156,15 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
         }
     }
 
-    /// <summary>Finds each scored customer's profile by one of its records and compares its health with its trajectory.</summary>
-    private static async Task<HealthBenchmarkResult> JudgeAsync(LocalHub hub, SyntheticWorld world, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds each scored customer's profile by one of its records and compares its health with its
+    /// trajectory. Writes each judged customer's score, factor scores and planted trouble to
+    /// <paramref name="scoresFile"/>, so other weightings can be judged on the same profiles.
+    /// </summary>
+    private static async Task<HealthBenchmarkResult> JudgeAsync(LocalHub hub, SyntheticWorld world, string scoresFile, CancellationToken cancellationToken)
     {
+        await using var file = new StreamWriter(scoresFile, append: false, new System.Text.UTF8Encoding(false));
+        await file.WriteLineAsync("customer_id,trajectory,segment,score," + string.Join(',', HealthFactors.All) + ",usage_drop,support_load,payment_trouble,disengagement").ConfigureAwait(false);
         var refs = hub.Services.GetRequiredService<CustomerRefs>();
         var health = hub.Services.GetRequiredService<HealthQueries>();
         var scores = new List<(Trajectory Trajectory, int Score, string Band, double Planted, double Seen, Dictionary<string, double> Readings)>();
@@ -200,6 +206,9 @@ internal sealed class HealthBenchmark(TextWriter output, TimeProvider time)
                     .SelectMany(f => f.Metrics.Select(m => (Key: m.Metric, m.Score)).Append((Key: "factor:" + f.Factor, Score: f.Score ?? 0)))
                     .ToDictionary(r => r.Key, r => r.Score, StringComparer.Ordinal);
                 scores.Add((trajectory, score, current.Band, planted, seen, readings));
+                var factorScores = HealthFactors.All.Select(f => readings.TryGetValue("factor:" + f, out var value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty);
+                var troubleValues = new[] { trouble.UsageDrop, trouble.SupportLoad, trouble.PaymentTrouble, trouble.Disengagement }.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture));
+                await file.WriteLineAsync(string.Join(',', [customer.Id, trajectory.ToString().ToLowerInvariant(), current.Segment, score.ToString(CultureInfo.InvariantCulture), .. factorScores, .. troubleValues])).ConfigureAwait(false);
             }
         }
 

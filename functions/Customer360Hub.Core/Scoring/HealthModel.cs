@@ -23,9 +23,10 @@ public sealed class HealthModel(IOptions<HealthOptions> options)
         var segments = settings.EffectiveSegments();
         var segment = segments.FirstOrDefault(s => s.Matches(partyType, arrCurrency == settings.ReportingCurrency ? arr : 0)) ?? segments[^1];
 
-        var readings = HealthMeasures.Read(aggregates, now)
+        var measured = HealthMeasures.Read(aggregates, now)
             .Select(m => new MetricReading(m.Metric, Math.Round(m.Value, 3), Math.Round(CurvePoint.Evaluate(settings.CurveOf(m.Metric), m.Value), 3), m.Text))
-            .ToLookup(r => HealthMetrics.FactorOf[r.Metric], StringComparer.Ordinal);
+            .ToList();
+        var readings = WithRenewalRisk(measured, segment).ToLookup(r => HealthMetrics.FactorOf[r.Metric], StringComparer.Ordinal);
 
         var totalWeight = HealthFactors.All.Sum(f => segment.Weights.GetValueOrDefault(f));
         var present = HealthFactors.All.Where(f => segment.Weights.GetValueOrDefault(f) > 0 && readings[f].Any()).ToList();
@@ -70,5 +71,38 @@ public sealed class HealthModel(IOptions<HealthOptions> options)
             ChurnProbability = probability,
             RiskAmount = probability is { } p ? Math.Round(arr * (decimal)p, 2) : null,
         };
+    }
+
+    /// <summary>
+    /// A renewal coming closer is a risk only for a customer who is not doing well: it costs the
+    /// share of points its curve withholds times the share the rest of the model withholds. A
+    /// customer doing well on everything else renews with full marks; an unhappy one loses more the
+    /// closer the renewal. (Alone, the date would cost every customer points once a month or year,
+    /// whatever their health: noise, not news.)
+    /// </summary>
+    private static List<MetricReading> WithRenewalRisk(List<MetricReading> readings, SegmentOptions segment)
+    {
+        var index = readings.FindIndex(r => r.Metric == HealthMetrics.Renewal);
+        if (index < 0)
+        {
+            return readings;
+        }
+
+        var rest = readings
+            .Where(r => HealthMetrics.FactorOf[r.Metric] != HealthFactors.Contract)
+            .GroupBy(r => HealthMetrics.FactorOf[r.Metric], StringComparer.Ordinal)
+            .Select(g => (Weight: segment.Weights.GetValueOrDefault(g.Key), Score: g.Average(r => r.Score)))
+            .Where(f => f.Weight > 0)
+            .ToList();
+        var weight = rest.Sum(f => f.Weight);
+        var health = weight > 0 ? rest.Sum(f => f.Weight * f.Score) / weight : 1;
+        var renewal = readings[index];
+        var score = Math.Round(1 - ((1 - renewal.Score) * (1 - health)), 3);
+        readings[index] = renewal with
+        {
+            Score = score,
+            Text = score < 1 ? $"{renewal.Text} with the rest of the health at {Math.Round(100 * health).ToString(System.Globalization.CultureInfo.InvariantCulture)}" : renewal.Text,
+        };
+        return readings;
     }
 }

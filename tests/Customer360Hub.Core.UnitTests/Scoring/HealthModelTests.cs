@@ -62,7 +62,8 @@ public sealed class HealthModelTests
         Assert.Equal(1.0, health.Confidence);
     }
 
-    public static TheoryData<string> Metrics => [.. HealthMetrics.FactorOf.Keys];
+    /// <summary>Every metric that costs points on its own (a renewal's cost depends on the rest: see the renewal tests).</summary>
+    public static TheoryData<string> Metrics => [.. HealthMetrics.FactorOf.Keys.Where(m => m != HealthMetrics.Renewal)];
 
     [Theory]
     [MemberData(nameof(Metrics))]
@@ -80,7 +81,6 @@ public sealed class HealthModelTests
             HealthMetrics.EmailEngagement => Entries.Healthy().Emails(10, 0),
             HealthMetrics.LastTouch => Entries.Healthy(touches: e => e.Touch(50, "meeting").Touch(55, "meeting")),
             HealthMetrics.Meetings => Entries.Healthy(touches: e => e.Touch(5).Touch(10)),
-            HealthMetrics.Renewal => Entries.Healthy(renewsInDays: 20),
             HealthMetrics.ActiveSubscriptions => Entries.Healthy().Subscription("Analytics add-on", 100m, 200, "canceled"),
             HealthMetrics.Csat => Entries.Healthy().Ratings(0, 10),
             HealthMetrics.Nps => Entries.Healthy().Nps(3, 10),
@@ -94,6 +94,36 @@ public sealed class HealthModelTests
         Assert.All(HealthMetrics.FactorOf.Keys.Where(m => m != metric), m => Assert.Equal(healthy.Reading(m)!.Score, health.Reading(m)!.Score));
         Assert.True(health.Factor(factor).Points < healthy.Factor(factor).Points);
         Assert.True(health.Score < healthy.Score, $"{metric}: {health.Score} is not below {healthy.Score}");
+    }
+
+    [Fact]
+    public void Evaluate_RenewalNearForACustomerDoingWell_CostsNothing()
+    {
+        var health = Entries.Model().Evaluate("organization", Entries.Healthy(renewsInDays: 20).Aggregates(), Entries.Now);
+
+        Assert.Equal(100, health.Score);
+        Assert.Equal(1, health.Reading(HealthMetrics.Renewal)!.Score);
+        Assert.StartsWith("renewal due in 20 days", health.Reading(HealthMetrics.Renewal)!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_RenewalNearForACustomerInTrouble_CostsMoreTheCloserItIs()
+    {
+        var model = Entries.Model();
+        HealthAssessment Falling(int renewsInDays) => model.Evaluate("organization", Entries.Healthy(renewsInDays: renewsInDays).Usage(29, 0, -7).Payment("failed", 10).Aggregates(), Entries.Now);
+
+        var far = Falling(200);
+        var quarter = Falling(60);
+        var month = Falling(20);
+
+        Assert.Equal(1, far.Reading(HealthMetrics.Renewal)!.Score);
+        Assert.True(quarter.Reading(HealthMetrics.Renewal)!.Score < 1);
+        Assert.True(month.Reading(HealthMetrics.Renewal)!.Score < quarter.Reading(HealthMetrics.Renewal)!.Score);
+        Assert.True(month.Factor(HealthFactors.Contract).Points < quarter.Factor(HealthFactors.Contract).Points);
+        Assert.True(quarter.Factor(HealthFactors.Contract).Points < far.Factor(HealthFactors.Contract).Points);
+        Assert.True(month.Score < far.Score, $"{month.Score} is not below {far.Score}");
+        Assert.Equal(far.Factor(HealthFactors.Usage).Points, month.Factor(HealthFactors.Usage).Points);
+        Assert.Contains("with the rest of the health at", month.Reading(HealthMetrics.Renewal)!.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class HealthBenchmarkTests : IDisposable
         Assert.InRange(result.ChurnRateByScore.Sum(b => b.Customers), scored, scored);
         Assert.True(File.Exists(Path.Combine(_folder, "usage", "usage.csv")));
         Assert.True(File.ReadLines(Path.Combine(_folder, "trajectories.csv")).Count() > result.Customers);
+        Assert.Equal(scored + 1, File.ReadLines(Path.Combine(_folder, "scores.csv")).Count());
         Assert.Contains("ROC AUC, churning vs healthy", output.ToString(), StringComparison.Ordinal);
         Assert.Contains(result.ByReading, r => r.Reading == "factor:usage" && r.Churning + r.Healthy > 0);
         Assert.Contains("Per factor and metric", output.ToString(), StringComparison.Ordinal);
