@@ -175,6 +175,48 @@ public sealed class SyntheticWorldTests
     }
 
     [Fact]
+    public void Billing_LastNinetyDays_EveryErpCustomerAndLivePlanIsBilledMonthlyAndPaymentTroubleLeavesInvoicesOverdue()
+    {
+        var epoch = World.Options.Epoch;
+        var units = World.Units().ToList();
+        bool Overdue(ActivityView a) => a.EntityType == "salesInvoices" && a.Status == "Open" && a.OccurredAt.AddDays(30) < epoch;
+        double OverdueShare(Func<WorldUnit, bool> which)
+        {
+            var billed = units.Where(which).Where(u => World.Activities(u, SourceNames.BusinessCentral).Any(a => a.EntityType == "salesInvoices" && a.OccurredAt >= epoch.AddDays(-90))).ToList();
+            return billed.Count(u => World.Activities(u, SourceNames.BusinessCentral).Any(Overdue)) / (double)billed.Count;
+        }
+
+        foreach (var unit in units.Take(400))
+        {
+            var erpCustomers = World.Parties(unit, SourceNames.BusinessCentral).Where(p => p.EntityType == "customers" && World.JoinedAt(unit.Index) < epoch.AddDays(-100)).Select(p => p.CustomerId).Distinct();
+            var invoices = World.Activities(unit, SourceNames.BusinessCentral).Where(a => a.EntityType == "salesInvoices" && a.OccurredAt >= epoch.AddDays(-90)).ToList();
+            // The monthly bill (invoices of occasional orders come on top, with their order).
+            Assert.All(erpCustomers, c => Assert.InRange(invoices.Count(i => i.CustomerId == c && i.RelatedRecordId is null), 3, 4));
+            var payments = World.Activities(unit, SourceNames.BusinessCentral).Where(a => a.EntityType == "customerPayments").ToDictionary(a => a.RelatedRecordId!);
+            Assert.All(invoices.Where(i => i.RelatedRecordId is null), i =>
+            {
+                Assert.Equal(i.Status == "Paid", payments.ContainsKey(i.RecordId));
+                Assert.True(i.Status != "Paid" || payments[i.RecordId].OccurredAt < epoch);
+            });
+
+            var stripe = World.Activities(unit, SourceNames.Stripe);
+            foreach (var plan in stripe.Where(a => a.EntityType == "subscriptions" && a.Status is "active" or "past_due" && a.OccurredAt < epoch.AddDays(-100)))
+            {
+                Assert.InRange(stripe.Count(a => a.EntityType == "invoices" && a.RelatedRecordId == plan.RecordId && a.OccurredAt >= epoch.AddDays(-90)), 2, 4);
+            }
+
+            Assert.All(stripe.Where(a => a.EntityType == "invoices"), i => Assert.True(i.OccurredAt < epoch));
+        }
+
+        var troubled = OverdueShare(u => World.TroubleOf(u.Index).PaymentTrouble > 0.5);
+        var fine = OverdueShare(u => World.TroubleOf(u.Index).PaymentTrouble == 0);
+        Assert.True(troubled > 3 * fine, $"{troubled:P0} against {fine:P0}");
+        // A good payer is late now and then; a troubled one not always.
+        Assert.InRange(fine, 0.01, 0.2);
+        Assert.InRange(troubled, 0.4, 0.95);
+    }
+
+    [Fact]
     public void Usage_ChurningSlidesExpandingGrows_OnAPartyRecordOfTheCustomer()
     {
         double Trend(Trajectory trajectory)
