@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Customer360Hub.Api.Profiles;
 
 /// <summary>
@@ -18,8 +16,33 @@ internal sealed record CachedProfile(
     byte[] FullView,
     WriteCounts? WriteCounts)
 {
-    public ConcurrentDictionary<ulong, ScopedView> Scoped { get; private init; } = new();
+    // A handful of masks per profile at most (one per role mix that reads it), so a copy-on-write
+    // array is cheaper to search than a dictionary and costs one object per cached profile.
+    private (ulong Mask, ScopedView View)[] _scoped = [];
+
+    /// <summary>The rendering for <paramref name="mask"/>, scoped on first use.</summary>
+    public ScopedView ScopedFor(ulong mask, Func<byte[], ulong, ScopedView> scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        while (true)
+        {
+            var current = Volatile.Read(ref _scoped);
+            foreach (var (m, view) in current)
+            {
+                if (m == mask)
+                {
+                    return view;
+                }
+            }
+
+            var added = scope(FullView, mask);
+            if (Interlocked.CompareExchange(ref _scoped, [.. current, (mask, added)], current) == current)
+            {
+                return added;
+            }
+        }
+    }
 
     /// <summary>The same rendering, confirmed current at newer write counts.</summary>
-    public CachedProfile WithWriteCounts(WriteCounts? counts) => this with { WriteCounts = counts, Scoped = new ConcurrentDictionary<ulong, ScopedView>(Scoped) };
+    public CachedProfile WithWriteCounts(WriteCounts? counts) => this with { WriteCounts = counts };
 }

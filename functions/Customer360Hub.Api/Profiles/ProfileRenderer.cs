@@ -27,6 +27,7 @@ internal sealed class ProfileRenderer
     private readonly QualityOptions _quality;
     private readonly TimeProvider _time;
     private readonly IDocumentWriteCounter? _writeCounter;
+    private readonly Func<byte[], ulong, ScopedView> _scope;
 
     public ProfileRenderer(
         HubStore store,
@@ -47,6 +48,7 @@ internal sealed class ProfileRenderer
         _history = history;
         _quality = quality.Value;
         _time = time;
+        _scope = (fullView, mask) => ScopedView.Of(_policy, fullView, ScopeRoots.Profile, mask);
     }
 
     /// <summary>The current profile; a merged id answers 308 with the survivor's address.</summary>
@@ -116,8 +118,7 @@ internal sealed class ProfileRenderer
         }
 
         var mask = _policy.MaskFor(request.Caller, cached.Owner);
-        var scoped = cached.Scoped.GetOrAdd(mask, static (m, state) => ScopedView.Of(state.Policy, state.Cached.FullView, ScopeRoots.Profile, m), (Policy: _policy, Cached: cached));
-        return scoped.Respond(request, [id], contentLocation ? $"/api/v1/profiles/{id}" : null);
+        return cached.ScopedFor(mask, _scope).Respond(request, [id], contentLocation ? $"/api/v1/profiles/{id}" : null);
     }
 
     /// <summary>The profile as the hub served it at <paramref name="asOf"/> (a merged-away id then is the survivor it was merged into).</summary>
