@@ -57,9 +57,8 @@ internal sealed class ProfileRenderer
         var now = _time.GetUtcNow();
         var key = DocumentKey.Single(id);
         var aggregatesKey = new DocumentKey(id, ProfileAggregates.DocumentId);
-        var counts = _writeCounter is null
-            ? (WriteCounts?)null
-            : new WriteCounts(_writeCounter.WritesTo(Containers.Profiles, key), _writeCounter.WritesTo(Containers.Scores, key), _writeCounter.WritesTo(Containers.Timeline, aggregatesKey));
+        // The profile, its score and its aggregates share the profile's partition: one count covers all three.
+        var counts = _writeCounter?.WritesToPartition(id);
         var cacheKey = lineage ? id + "|lineage" : id;
         var cached = _cache.Get(cacheKey);
         if (cached is not null && (cached.ValidUntil <= now || (cached.AccountRef is not null && await AccountIdAsync(cached.AccountRef, request).ConfigureAwait(false) != cached.AccountId)))
@@ -67,7 +66,7 @@ internal sealed class ProfileRenderer
             cached = null;
         }
 
-        if (cached is null || counts is null || cached.WriteCounts != counts)
+        if (cached is null || counts is null || cached.PartitionWrites != counts)
         {
             // Not known to be current: read the documents (after noting the write counts) and
             // reuse the rendering only when their ETags are unchanged.
@@ -111,7 +110,7 @@ internal sealed class ProfileRenderer
             }
             else
             {
-                cached = cached.WithWriteCounts(counts);
+                cached = cached.WithPartitionWrites(counts);
             }
 
             _cache.Set(cacheKey, cached);
