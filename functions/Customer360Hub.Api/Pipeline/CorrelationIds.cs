@@ -6,27 +6,31 @@ namespace Customer360Hub.Api.Pipeline;
 
 /// <summary>
 /// The id that ties a request to its audit record, logs and problem responses: the caller's
-/// <c>X-Correlation-Id</c> when it is well-formed, else the trace id.
+/// <c>X-Correlation-Id</c> when it is well-formed, else the trace id. It is sent back in the same
+/// header, which is also where later steps of the request (problem details) find it.
 /// </summary>
 public static class CorrelationIds
 {
     public const string Header = "X-Correlation-Id";
     private const int MaxLength = 64;
-    private static readonly object ItemKey = new();
 
     public static string Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Items.TryGetValue(ItemKey, out var known) && known is string id)
+        if (context.Response.Headers[Header] is [{ } assigned])
         {
-            return id;
+            return assigned;
         }
 
         var presented = context.Request.Headers[Header];
-        id = presented.Count == 1 && IsWellFormed(presented[0])
+        var id = presented.Count == 1 && IsWellFormed(presented[0])
             ? presented[0]!
             : Activity.Current?.TraceId.ToHexString() ?? AuditIds.Next(TimeProvider.System.GetUtcNow());
-        context.Items[ItemKey] = id;
+        if (!context.Response.HasStarted)
+        {
+            context.Response.Headers[Header] = id;
+        }
+
         return id;
     }
 

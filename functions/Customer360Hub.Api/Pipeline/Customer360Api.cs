@@ -29,7 +29,6 @@ public sealed partial class Customer360Api(
         var operation = operations.Find(operationId) ?? throw new ArgumentException($"Unknown operation '{operationId}'.", nameof(operationId));
         var started = Stopwatch.GetTimestamp();
         var correlationId = CorrelationIds.Of(context);
-        context.Response.Headers[CorrelationIds.Header] = correlationId;
         IResult result;
         try
         {
@@ -72,7 +71,7 @@ public sealed partial class Customer360Api(
     public static Task WriteProblemAsync(HttpContext context, int status, string title, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Response.Headers[CorrelationIds.Header] = CorrelationIds.Of(context);
+        CorrelationIds.Of(context);
         return Problems.Create(status, title, detail).ExecuteAsync(context);
     }
 

@@ -27,6 +27,7 @@ internal sealed class ProfileRenderer
     private readonly QualityOptions _quality;
     private readonly TimeProvider _time;
     private readonly IDocumentWriteCounter? _writeCounter;
+    private readonly Func<byte[], ulong, ScopedView> _scope;
 
     public ProfileRenderer(
         HubStore store,
@@ -47,6 +48,7 @@ internal sealed class ProfileRenderer
         _history = history;
         _quality = quality.Value;
         _time = time;
+        _scope = (fullView, mask) => ScopedView.Of(_policy, fullView, ScopeRoots.Profile, mask);
     }
 
     /// <summary>The current profile; a merged id answers 308 with the survivor's address.</summary>
@@ -55,9 +57,8 @@ internal sealed class ProfileRenderer
         var now = _time.GetUtcNow();
         var key = DocumentKey.Single(id);
         var aggregatesKey = new DocumentKey(id, ProfileAggregates.DocumentId);
-        var counts = _writeCounter is null
-            ? (WriteCounts?)null
-            : new WriteCounts(_writeCounter.WritesTo(Containers.Profiles, key), _writeCounter.WritesTo(Containers.Scores, key), _writeCounter.WritesTo(Containers.Timeline, aggregatesKey));
+        // The profile, its score and its aggregates share the profile's partition: one count covers all three.
+        var counts = _writeCounter?.WritesToPartition(id);
         var cacheKey = lineage ? id + "|lineage" : id;
         var cached = _cache.Get(cacheKey);
         if (cached is not null && (cached.ValidUntil <= now || (cached.AccountRef is not null && await AccountIdAsync(cached.AccountRef, request).ConfigureAwait(false) != cached.AccountId)))
@@ -65,7 +66,7 @@ internal sealed class ProfileRenderer
             cached = null;
         }
 
-        if (cached is null || counts is null || cached.WriteCounts != counts)
+        if (cached is null || counts is null || cached.PartitionWrites != counts)
         {
             // Not known to be current: read the documents (after noting the write counts) and
             // reuse the rendering only when their ETags are unchanged.
@@ -109,15 +110,14 @@ internal sealed class ProfileRenderer
             }
             else
             {
-                cached = cached.WithWriteCounts(counts);
+                cached = cached.WithPartitionWrites(counts);
             }
 
             _cache.Set(cacheKey, cached);
         }
 
         var mask = _policy.MaskFor(request.Caller, cached.Owner);
-        var scoped = cached.Scoped.GetOrAdd(mask, static (m, state) => ScopedView.Of(state.Policy, state.Cached.FullView, ScopeRoots.Profile, m), (Policy: _policy, Cached: cached));
-        return scoped.Respond(request, [id], contentLocation ? $"/api/v1/profiles/{id}" : null);
+        return cached.ScopedFor(mask, _scope).Respond(request, [id], contentLocation ? $"/api/v1/profiles/{id}" : null);
     }
 
     /// <summary>The profile as the hub served it at <paramref name="asOf"/> (a merged-away id then is the survivor it was merged into).</summary>

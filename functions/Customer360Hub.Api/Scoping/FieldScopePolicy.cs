@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Customer360Hub.Api.Security;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class FieldScopePolicy
     private readonly Dictionary<string, ulong> _roleMasks;
     private readonly ulong _ownerOnly;
     private readonly Dictionary<string, ScopeNode> _roots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ulong, IReadOnlyList<string>> _namesByMask = new();
 
     public FieldScopePolicy(IOptions<ScopingOptions> options)
     {
@@ -89,8 +91,9 @@ public sealed class FieldScopePolicy
         return index >= 0 && (mask & Bit(index)) != 0;
     }
 
+    /// <summary>The names of the groups in <paramref name="mask"/>; one shared list per mask (every cached view and audit record of it holds the same).</summary>
     public IReadOnlyList<string> GroupNames(ulong mask) =>
-        _groupNames.Where((_, i) => (mask & Bit(i)) != 0).ToList();
+        _namesByMask.GetOrAdd(mask, static (m, names) => Array.AsReadOnly(names.Where((_, i) => (m & Bit(i)) != 0).ToArray()), _groupNames);
 
     /// <summary>True when a field at <paramref name="path"/> would be sent to a caller with <paramref name="mask"/>.</summary>
     public bool IsVisible(string path, ulong mask)

@@ -164,7 +164,7 @@ public sealed partial class BlobAuditLog(BlobContainerClient container) : IAudit
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         foreach (var record in records)
         {
-            var line = JsonSerializer.SerializeToUtf8Bytes(record, AuditJsonContext.Default.AuditRecord);
+            var line = AuditRecordJson.ToUtf8Bytes(record);
             if (line.Length + 1 > MaxAppendBytes)
             {
                 throw new ArgumentException($"Audit record '{record.Id}' is larger than one append ({MaxAppendBytes} bytes).", nameof(records));

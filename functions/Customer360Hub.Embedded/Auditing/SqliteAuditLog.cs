@@ -10,7 +10,7 @@ namespace Customer360Hub.Embedded.Auditing;
 
 /// <summary>
 /// The embedded audit trail: <c>audit.db</c> in the data folder. An append is stored as segments
-/// of up to <see cref="MaxRecordsPerSegment"/> records (JSON lines), each segment a row that notes
+/// of up to <see cref="MaxRecordsPerSegment"/> records or about <see cref="SegmentBytes"/> (JSON lines), each segment a row that notes
 /// its time span, callers and profile ids, so a query reads only the segments that can match and
 /// filters their records exactly. One row per append instead of one per record (with its index
 /// entries) keeps the log off the API's critical path: every read is audited. Triggers refuse
@@ -20,6 +20,13 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
 {
     /// <summary>Records per segment at most, which bounds what a query decodes to find one record.</summary>
     public const int MaxRecordsPerSegment = 512;
+
+    /// <summary>
+    /// A segment is closed once its JSON reaches this size, keeping its buffer under the runtime's
+    /// large-object threshold (85,000 bytes): large objects are collected only with the whole heap,
+    /// and a busy API appends several segments a second.
+    /// </summary>
+    public const int SegmentBytes = 64 * 1024;
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS audit_segments (
@@ -57,7 +64,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
         }
 
         // Serialized before taking the write lock.
-        var segments = records.Chunk(MaxRecordsPerSegment).Select(Segment.Of).ToList();
+        var segments = Segment.Split(records);
         return _db.WriteAsync(s =>
         {
             WriteSegments(s, segments);
@@ -173,7 +180,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
                 batch.Add(JsonSerializer.Deserialize((byte[])reader.GetValue(0), CoreJsonContext.Default.AuditRecord)!);
                 if (batch.Count == MaxRecordsPerSegment)
                 {
-                    WriteSegments(session, [Segment.Of([.. batch])]);
+                    WriteSegments(session, Segment.Split(batch));
                     batch.Clear();
                 }
             }
@@ -181,7 +188,7 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
 
         if (batch.Count > 0)
         {
-            WriteSegments(session, [Segment.Of([.. batch])]);
+            WriteSegments(session, Segment.Split(batch));
         }
 
         // Dropping a table fires no DELETE trigger; every record now lives in a segment.
@@ -207,30 +214,55 @@ public sealed class SqliteAuditLog : IAuditLog, IDisposable
     /// <summary>One row: records as JSON lines with what a query filters segments by.</summary>
     private sealed record Segment(long FirstAt, long LastAt, string Callers, string Profiles, byte[] Lines)
     {
-        public static Segment Of(AuditRecord[] records)
+        // Reused by each appending thread, so a segment costs one allocation of its final size.
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? t_buffer;
+
+        /// <summary>The records in order, cut into segments by count and size.</summary>
+        public static List<Segment> Split(IReadOnlyList<AuditRecord> records)
         {
-            var buffer = new ArrayBufferWriter<byte>(records.Length * 384);
+            var buffer = t_buffer ??= new ArrayBufferWriter<byte>(SegmentBytes + 8192);
             using var writer = new Utf8JsonWriter(buffer);
+            var segments = new List<Segment>();
             var callers = new HashSet<string>(StringComparer.Ordinal);
             var profiles = new HashSet<string>(StringComparer.Ordinal);
-            var (first, last) = (long.MaxValue, long.MinValue);
+            var (first, last, count) = (long.MaxValue, long.MinValue, 0);
+            buffer.ResetWrittenCount();
             foreach (var record in records)
             {
-                if (buffer.WrittenCount > 0)
+                if (count > 0)
                 {
                     buffer.Write([LineEnd]);
                 }
 
-                JsonSerializer.Serialize(writer, record, AuditJsonContext.Default.AuditRecord);
+                AuditRecordJson.Write(writer, record);
                 writer.Flush();
                 writer.Reset();
                 callers.Add(record.Caller);
                 profiles.UnionWith(record.ProfileIds);
                 var at = record.At.ToUnixTimeMilliseconds();
-                (first, last) = (Math.Min(first, at), Math.Max(last, at));
+                (first, last, count) = (Math.Min(first, at), Math.Max(last, at), count + 1);
+                if (count == MaxRecordsPerSegment || buffer.WrittenCount >= SegmentBytes)
+                {
+                    Close();
+                }
             }
 
-            return new Segment(first, last, Joined(callers), Joined(profiles), buffer.WrittenSpan.ToArray());
+            if (count > 0)
+            {
+                Close();
+            }
+
+            return segments;
+
+            void Close()
+            {
+                segments.Add(new Segment(first, last, Joined(callers), Joined(profiles), buffer.WrittenSpan.ToArray()));
+                callers.Clear();
+                profiles.Clear();
+                (first, last, count) = (long.MaxValue, long.MinValue, 0);
+                buffer.ResetWrittenCount();
+            }
         }
 
         private static string Joined(HashSet<string> values) =>

@@ -122,7 +122,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
     }
 
     /// <summary>Counts writes only: a document reaching its time to live is not a write.</summary>
-    public long WritesTo(string container, DocumentKey key) => Volatile.Read(ref _writeCounters[Bucket(container, key)]);
+    public long WritesToPartition(string partitionKey) => Volatile.Read(ref _writeCounters[Bucket(partitionKey)]);
 
     public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -200,8 +200,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
 
     public void Dispose() => _db.Dispose();
 
-    private static int Bucket(string container, DocumentKey key) =>
-        HashCode.Combine(container, key.PartitionKey, key.Id) & (WriteCounterBuckets - 1);
+    private static int Bucket(string partitionKey) => partitionKey.GetHashCode(StringComparison.Ordinal) & (WriteCounterBuckets - 1);
 
     private async Task WriteAndCountAsync(IReadOnlyList<DocumentWrite> writes, long now, CancellationToken cancellationToken)
     {
@@ -221,7 +220,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDocumentWriteCounter,
         {
             if (write.Operation != WriteOperation.Check)
             {
-                Interlocked.Increment(ref _writeCounters[Bucket(write.Container, write.Key)]);
+                Interlocked.Increment(ref _writeCounters[Bucket(write.Key.PartitionKey)]);
             }
         }
     }

@@ -71,6 +71,6 @@ public sealed class ProfileViewCacheTests : IAsyncLifetime
 
         public IAsyncEnumerable<StoredDocument> ScanAsync(string container, CancellationToken cancellationToken = default) => inner.ScanAsync(container, cancellationToken);
 
-        public long WritesTo(string container, DocumentKey key) => inner.WritesTo(container, key);
+        public long WritesToPartition(string partitionKey) => inner.WritesToPartition(partitionKey);
     }
 }

@@ -70,6 +70,26 @@ public sealed class SqliteAuditLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Append_RecordsLargerThanASegment_CutsBySizeAndKeepsEveryRecordInOrder()
+    {
+        var log = await CreateLogAsync();
+        // About 2 KB per record: a segment fills by size long before it reaches its record count.
+        var records = Enumerable.Range(0, 200).Select(i => Record(i % 60, "caller-" + i, $"p-{i:D20}") with { Detail = new string('x', 2000) }).ToList();
+        await log.AppendAsync(records);
+
+        using var connection = new SqliteConnection($"Data Source={_folder.File("audit.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), max(length(records)) FROM audit_segments";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        Assert.True(reader.GetInt64(0) >= 200 * 2000 / SqliteAuditLog.SegmentBytes, $"{reader.GetInt64(0)} segments");
+        Assert.True(reader.GetInt64(1) < 85_000, $"largest segment {reader.GetInt64(1)} bytes");
+        var all = (await log.QueryAsync(new AuditQuery(DateTimeOffset.MinValue, DateTimeOffset.MaxValue) { Limit = 5000 })).Records;
+        Assert.Equal(records.Select(r => r.Caller), all.Select(r => r.Caller));
+    }
+
+    [Fact]
     public async Task Query_PagesOverManyAppends_ReturnEveryMatchOnceInOrder()
     {
         var log = await CreateLogAsync();

@@ -9,21 +9,24 @@ public sealed class SqliteDocumentStoreWriteCounterTests : IDisposable
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public async Task WritesTo_ChangesAfterEveryCommittedWriteOfTheDocumentOnly()
+    public async Task WritesToPartition_ChangesAfterEveryCommittedWriteInThePartitionOnly()
     {
         using var store = new SqliteDocumentStore(_folder.File("store.db"), TimeProvider.System);
         var key = DocumentKey.Single("p-1");
-        var before = store.WritesTo("profiles", key);
+        var before = store.WritesToPartition("p-1");
 
         await store.WriteAsync([new DocumentWrite("profiles", key, WriteOperation.Upsert, "{}"u8.ToArray())]);
-        var afterUpsert = store.WritesTo("profiles", key);
+        var afterUpsert = store.WritesToPartition("p-1");
         await store.WriteAsync([new DocumentWrite("profiles", key, WriteOperation.Delete, default)]);
-        var afterDelete = store.WritesTo("profiles", key);
+        var afterDelete = store.WritesToPartition("p-1");
+        await store.WriteAsync([new DocumentWrite("scores", new DocumentKey("p-1", "score"), WriteOperation.Upsert, "{}"u8.ToArray())]);
+        var afterOtherContainer = store.WritesToPartition("p-1");
         await Assert.ThrowsAsync<DocumentConflictException>(() => store.WriteAsync([new DocumentWrite("profiles", key, WriteOperation.Replace, "{}"u8.ToArray(), "\"stale\"")]));
 
         Assert.NotEqual(before, afterUpsert);
         Assert.NotEqual(afterUpsert, afterDelete);
-        Assert.Equal(afterDelete, store.WritesTo("profiles", key));
+        Assert.NotEqual(afterDelete, afterOtherContainer);
+        Assert.Equal(afterOtherContainer, store.WritesToPartition("p-1"));
     }
 
     public void Dispose() => _folder.Dispose();
