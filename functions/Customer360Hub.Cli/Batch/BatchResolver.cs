@@ -53,8 +53,8 @@ internal sealed class BatchResolver(BatchOptions options, TextWriter progress, T
         var training = clock.Lap("model");
         await Report($"model: {model.Origin} (prior {model.Prior:0.####}) in {Describe(training)}").ConfigureAwait(false);
 
-        var documents = new InMemoryDocumentStore(time);
-        var store = new HubStore(documents);
+        // This run is the store's only writer: no partition guards.
+        var store = new HubStore(new UnitOfWorkStore(new InMemoryDocumentStore(time), guardPartitions: false));
         var resolver = new IdentityResolver(store, new PairScorer(model, identityOptions.ToPolicy()), Options.Create(identityOptions), time);
         Parallel.ForEach(features, resolver.Remember);
         features.Clear();

@@ -19,8 +19,11 @@ internal sealed record BenchReport(
 /// <summary>The machine, and how busy it was: the load average (1 minute) before and after the run.</summary>
 internal sealed record BenchMachine(int Cores, string Cpu, string Os, string Runtime, double LoadBefore, double LoadAfter);
 
-/// <summary>Source changes taken in, how long it took, and the process's CPU time per change meanwhile.</summary>
-internal sealed record BenchIngest(long Changes, double Seconds, double ChangesPerSecond, double CpuMillisecondsPerChange);
+/// <summary>
+/// Source changes taken in, how long it took, and the process's CPU time per change meanwhile;
+/// for ingest also the profile changes the resolver announced (what the scorer and indexer then worked through).
+/// </summary>
+internal sealed record BenchIngest(long Changes, double Seconds, double ChangesPerSecond, double CpuMillisecondsPerChange, long ProfileChanges = 0);
 
 /// <summary>
 /// The freshness phase: the world changing at an offered rate; freshness through the API for

@@ -91,7 +91,7 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
                 await progress.ConfigureAwait(false);
                 var seconds = Stopwatch.GetElapsedTime(started, ingested).TotalSeconds;
                 var changes = bus.Enqueued(Topics.SourceChanges);
-                ingest = new BenchIngest(changes, seconds, changes / seconds, cpu.TotalMilliseconds / Math.Max(1, changes));
+                ingest = new BenchIngest(changes, seconds, changes / seconds, cpu.TotalMilliseconds / Math.Max(1, changes), bus.Enqueued(Topics.ProfileChanges));
             }
 
             peak = PeakWorkingSet();
@@ -251,6 +251,7 @@ internal sealed class PipelineBenchmark(PipelineBenchmarkOptions options, TextWr
         {
             ("customers", N(r.Customers)),
             ("source changes ingested", N(r.Ingest.Changes)),
+            ("profile changes announced (scorer and indexer messages)", $"{N(r.Ingest.ProfileChanges)} ({N(r.Ingest.ProfileChanges / (double)Math.Max(1, r.Ingest.Changes), "N2")} per source change)"),
             ("ingest, end to end", $"{N(r.Ingest.ChangesPerSecond)} changes/s ({N(r.Ingest.Seconds, "N1")} s; {N(r.Ingest.CpuMillisecondsPerChange, "N2")} ms CPU per change)"),
             ("ceiling (a): parse and store only", $"{N(r.StoreOnlyCeiling.ChangesPerSecond)} changes/s ({N(r.StoreOnlyCeiling.Seconds, "N1")} s; {N(r.StoreOnlyCeiling.CpuMillisecondsPerChange, "N2")} ms CPU per change)"),
             ("ingest / ceiling (a)", N(r.Ratios.IngestToCeiling, "P1")),

@@ -63,6 +63,30 @@ public sealed class AccountReader(HubStore store, CustomerRefs refs)
             children.Values.OrderBy(c => c.Id, StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>
+    /// The profiles of an account's contacts, by id, without reading them: what scoring needs for
+    /// every change to an account, where reading every contact's whole profile cost more than the score.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ContactIdsAsync(GoldenProfile account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var member in account.Members)
+        {
+            foreach (var link in await store.Refs.QueryAllAsync(member.RecordKey, cancellationToken).ConfigureAwait(false))
+            {
+                if (link.Document.Kind == RefLink.Contact
+                    && await refs.ProfileOfRecordAsync(link.Document.RecordKey, cancellationToken).ConfigureAwait(false) is { } id
+                    && id != account.Id)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return [.. ids];
+    }
+
     /// <summary>The account profile a person is a contact of (from the golden <c>account_ref</c>), or null.</summary>
     public async Task<string?> AccountOfAsync(GoldenProfile person, CancellationToken cancellationToken = default)
     {

@@ -265,12 +265,19 @@ public static class ModelTrainer
     {
         var levels = new int[pairs.Count][];
         var different = new bool[pairs.Count];
-        Parallel.For(0, pairs.Count, p =>
-        {
-            var comparison = PairComparer.Compare(records[pairs[p].A], records[pairs[p].B]);
-            levels[p] = comparison.Levels;
-            different[p] = comparison.DifferentPartyTypes;
-        });
+        // One comparison per worker, of which only the levels are kept.
+        Parallel.For(
+            0,
+            pairs.Count,
+            () => new PairComparison(MatchField.All.Count),
+            (p, _, scratch) =>
+            {
+                var comparison = PairComparer.Compare(records[pairs[p].A], records[pairs[p].B], scratch);
+                levels[p] = (int[])comparison.Levels.Clone();
+                different[p] = comparison.DifferentPartyTypes;
+                return scratch;
+            },
+            _ => { });
         return (levels, different);
     }
 

@@ -17,12 +17,14 @@ public static class PairComparer
     private static readonly int State = MatchField.Region.Index;
     private static readonly int Org = MatchField.Company.Index;
 
-    public static PairComparison Compare(MatchFeatures a, MatchFeatures b)
+    public static PairComparison Compare(MatchFeatures a, MatchFeatures b) => Compare(a, b, new PairComparison(MatchField.All.Count));
+
+    /// <summary>Compares into <paramref name="c"/>, overwriting what it held (scoring reuses one per thread).</summary>
+    internal static PairComparison Compare(MatchFeatures a, MatchFeatures b, PairComparison c)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var c = new PairComparison(MatchField.All.Count);
-        Array.Fill(c.Levels, -1);
+        c.Reset();
         CompareNames(a.Name, b.Name, c);
         Set(c, Birth, CompareBirth(a, b), a.BirthDateText, b.BirthDateText);
         Set(c, National, CompareCode(a.NationalId, b.NationalId), a.NationalId, b.NationalId);

@@ -15,6 +15,14 @@ public sealed class PairComparison
 
     public int[] Levels { get; }
 
+    internal void Reset()
+    {
+        Array.Fill(Levels, -1);
+        Array.Clear(Values);
+        Array.Clear(OtherValues);
+        NamesSwapped = PersonConflict = GenerationOneSided = DifferentPartyTypes = NamesOnly = IsOrganizationPair = false;
+    }
+
     public string?[] Values { get; }
 
     public string?[] OtherValues { get; }

@@ -25,6 +25,9 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
     private static readonly int Region = MatchField.Region.Index;
     private static readonly int StreetsDiffer = MatchField.Address.Levels.Count - 1;
 
+    [ThreadStatic]
+    private static PairComparison? t_scratch;
+
     private readonly double[][] _weights = model.Fields.Count == 0 ? [] : MatchField.All.Select(f => Weights(model.Fields[f.Name])).ToArray();
     private readonly FieldModel[] _fields = model.Fields.Count == 0 ? [] : MatchField.All.Select(f => model.Fields[f.Name]).ToArray();
     private readonly (string Name, int Index)[] _trusted = [.. policy.TrustedIdentifiers.Select(n => (n, MatchField.IndexOf(n))).Where(t => t.Item2 >= 0)];
@@ -40,8 +43,14 @@ public sealed class PairScorer(MatchModel model, MatchPolicy policy)
     /// <param name="contacts">For two organisations: what their contacts say (see <see cref="ContactOverlap"/>).</param>
     public PairEvidence Score(MatchFeatures a, MatchFeatures b, bool withComparisons = true, ContactOverlap? contacts = null)
     {
-        var comparison = PairComparer.Compare(a, b);
-        return Score(comparison, withComparisons, contacts);
+        if (withComparisons)
+        {
+            return Score(PairComparer.Compare(a, b), withComparisons, contacts);
+        }
+
+        // Without comparisons the evidence keeps nothing of the comparison: one per thread serves every pair.
+        var scratch = t_scratch ??= new PairComparison(MatchField.All.Count);
+        return Score(PairComparer.Compare(a, b, scratch), withComparisons, contacts);
     }
 
     public PairEvidence Score(PairComparison comparison, bool withComparisons = true, ContactOverlap? contacts = null)

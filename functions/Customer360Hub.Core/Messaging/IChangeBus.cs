@@ -9,7 +9,10 @@ public interface IChangeBus
     /// <summary>Publishes to every subscription of the topic; a message id seen within the duplicate window is dropped.</summary>
     Task PublishAsync(string topic, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken = default);
 
-    /// <summary>Leases up to <paramref name="maxMessages"/> messages, at most one in flight per partition key.</summary>
+    /// <summary>
+    /// Leases up to <paramref name="maxMessages"/> messages. The messages of one partition key are held by one receiver at a
+    /// time and come in order; a batch may hold several of them (a Service Bus session batch does too).
+    /// </summary>
     Task<IReadOnlyList<ReceivedMessage>> ReceiveAsync(string topic, string subscription, int maxMessages, CancellationToken cancellationToken = default);
 
     /// <summary>Removes handled messages for good.</summary>

@@ -26,16 +26,19 @@ public static class Nicknames
             return true;
         }
 
-        var formalA = FormalNamesOf(a);
-        var formalB = FormalNamesOf(b);
-        foreach (var name in formalA)
+        // Looked up without FormalNamesOf, which allocates for a name that is not in the table.
+        var inA = Formal.TryGetValue(a, out var formalA);
+        var inB = Formal.TryGetValue(b, out var formalB);
+        if (!inA || !inB)
         {
-            foreach (var other in formalB)
+            return (inA && Array.IndexOf(formalA!, b) >= 0) || (inB && Array.IndexOf(formalB!, a) >= 0);
+        }
+
+        foreach (var name in formalA!)
+        {
+            if (Array.IndexOf(formalB!, name) >= 0)
             {
-                if (name == other)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -21,14 +21,14 @@ internal sealed class IdentityDocuments(HubStore store, int capacity)
     public HubStore Store => store;
 
     /// <summary>The record's head and the stored document it came from (for a conditional rewrite); null when there is no such record.</summary>
-    public async Task<(RecordHead Head, StoredDocument Stored)?> HeadAsync(string recordKey, CancellationToken cancellationToken)
+    public async ValueTask<(RecordHead Head, StoredDocument Stored)?> HeadAsync(string recordKey, CancellationToken cancellationToken)
     {
         var found = await store.Documents.ReadAsync(Containers.Records, [DocumentKey.Single(recordKey)], cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : (_heads.Decode(found[0]), found[0]);
     }
 
     /// <summary>The relations stored on the record (its partition of container <c>links</c>): all of them, or only those that decide profiles and households.</summary>
-    public async Task<List<RelationSummary>> RelationsAsync(string recordKey, bool withPossibleMatches, CancellationToken cancellationToken)
+    public async ValueTask<List<RelationSummary>> RelationsAsync(string recordKey, bool withPossibleMatches, CancellationToken cancellationToken)
     {
         var relations = new List<RelationSummary>();
         string? continuation = null;
@@ -47,7 +47,7 @@ internal sealed class IdentityDocuments(HubStore store, int capacity)
         return relations;
     }
 
-    public async Task<Versioned<GoldenProfile>?> ProfileAsync(string profileId, CancellationToken cancellationToken)
+    public async ValueTask<Versioned<GoldenProfile>?> ProfileAsync(string profileId, CancellationToken cancellationToken)
     {
         var found = await store.Documents.ReadAsync(Containers.Profiles, [DocumentKey.Single(profileId)], cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : new Versioned<GoldenProfile>(found[0].Key, _profiles.Decode(found[0]), found[0].ETag);

@@ -28,6 +28,9 @@ public sealed class IdentityResolver
     private readonly IdentityDocuments _documents;
     private readonly OrganizationContacts _contacts;
     private readonly ConcurrentDictionary<string, PreparedRecord> _prepared = new(StringComparer.Ordinal);
+
+    // A block read: one more than the cap with the record itself, to see a block that is too common.
+    private readonly DocumentQuery _blockQuery;
     private int _preparedCount;
 
     public IdentityResolver(HubStore store, PairScorer scorer, IOptions<IdentityOptions> options, TimeProvider time)
@@ -37,6 +40,7 @@ public sealed class IdentityResolver
         _scorer = scorer;
         _options = options.Value;
         _time = time;
+        _blockQuery = new DocumentQuery(Limit: _options.MaxBlockSize + 2);
         _documents = new IdentityDocuments(store, _options.FeatureCacheSize);
         _contacts = new OrganizationContacts(_documents, FeaturesOfStored);
     }
@@ -288,16 +292,16 @@ public sealed class IdentityResolver
     }
 
     /// <summary>The records sharing a usable blocking key with this one (by record key, with their index entry), and the records to look again after a key crossed the cap.</summary>
-    private async Task<(SortedDictionary<string, StoredDocument?> Candidates, HashSet<string> Crossings)> FindCandidatesAsync(
+    private async Task<(Dictionary<string, StoredDocument?> Candidates, HashSet<string> Crossings)> FindCandidatesAsync(
         string recordKey, string[] keys, List<string> oldKeys, CancellationToken cancellationToken)
     {
         var cap = _options.MaxBlockSize;
-        var candidates = new SortedDictionary<string, StoredDocument?>(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, StoredDocument?>(StringComparer.Ordinal);
         var crossings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             // The entry ids are the record keys: a block too common to use is seen without decoding it.
-            var block = (await _store.Documents.QueryAsync(Containers.Identity, key, new DocumentQuery(Limit: cap + 2), cancellationToken).ConfigureAwait(false)).Items;
+            var block = (await _store.Documents.QueryAsync(Containers.Identity, key, _blockQuery, cancellationToken).ConfigureAwait(false)).Items;
             var held = block.Any(i => i.Key.Id == recordKey);
             var others = block.Count - (held ? 1 : 0);
             if (others + 1 > cap)
@@ -323,7 +327,7 @@ public sealed class IdentityResolver
 
         foreach (var key in oldKeys.Except(keys, StringComparer.Ordinal).Where(k => !OrganizationContacts.IsContactKey(k)))
         {
-            var block = (await _store.Documents.QueryAsync(Containers.Identity, key, new DocumentQuery(Limit: cap + 2), cancellationToken).ConfigureAwait(false)).Items;
+            var block = (await _store.Documents.QueryAsync(Containers.Identity, key, _blockQuery, cancellationToken).ConfigureAwait(false)).Items;
             var others = block.Select(i => i.Key.Id).Where(k => k != recordKey).ToList();
             if (others.Count == cap)
             {
@@ -336,7 +340,7 @@ public sealed class IdentityResolver
     }
 
     /// <param name="entry">The candidate's index entry, or null for a candidate found through contacts.</param>
-    private async Task<MatchFeatures?> CandidateFeaturesAsync(string recordKey, StoredDocument? entry, CancellationToken cancellationToken)
+    private async ValueTask<MatchFeatures?> CandidateFeaturesAsync(string recordKey, StoredDocument? entry, CancellationToken cancellationToken)
     {
         if (entry is not null && _prepared.TryGetValue(recordKey, out var cached)
             && (entry.Body.Span.SequenceEqual(cached.EntryBody) || _store.Identity.Deserialize(entry.Body).Version == cached.Version))

@@ -90,9 +90,9 @@ public sealed class HealthScorer(
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var partyType = profile.Fields.GetValueOrDefault(CanonicalFields.PartyType)?.Value;
         var members = new List<string> { id };
-        if (IsOrganization(profile) && await accounts.GetAccountAsync(id, cancellationToken).ConfigureAwait(false) is { } account)
+        if (IsOrganization(profile))
         {
-            members.AddRange(account.Contacts.Select(c => c.Profile.Id).Where(c => c != id));
+            members.AddRange(await accounts.ContactIdsAsync(profile, cancellationToken).ConfigureAwait(false));
         }
 
         var parts = await store.Aggregates.GetManyAsync(members.Select(m => new DocumentKey(m, ProfileAggregates.DocumentId)).ToList(), cancellationToken).ConfigureAwait(false);

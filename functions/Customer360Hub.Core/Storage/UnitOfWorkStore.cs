@@ -10,7 +10,11 @@ namespace Customer360Hub.Storage;
 /// partitions, see <see cref="PartitionGuards"/>; scans never return guards). The unit flows with
 /// the async context, so the engines need not know about it.
 /// </summary>
-public sealed class UnitOfWorkStore(IDocumentStore inner) : IDocumentStore
+/// <param name="guardPartitions">
+/// False for a store with a single writer that never runs units of work (a batch job's private
+/// in-memory store): guards protect concurrent writers only, and bumping them doubles the writes.
+/// </param>
+public sealed class UnitOfWorkStore(IDocumentStore inner, bool guardPartitions = true) : IDocumentStore
 {
     private readonly AsyncLocal<UnitOfWork?> _current = new();
 
@@ -19,6 +23,11 @@ public sealed class UnitOfWorkStore(IDocumentStore inner) : IDocumentStore
     /// <summary>Starts a unit of work for the current async flow; dispose it to end the scope (uncommitted writes are dropped).</summary>
     public UnitOfWork Begin()
     {
+        if (!guardPartitions)
+        {
+            throw new InvalidOperationException("Units of work need partition guards; this store was built for a single writer without them.");
+        }
+
         if (_current.Value is { IsActive: true })
         {
             throw new InvalidOperationException("A unit of work is already active in this flow.");
@@ -36,7 +45,7 @@ public sealed class UnitOfWorkStore(IDocumentStore inner) : IDocumentStore
         Active is { } work ? work.QueryAsync(container, partitionKey, query, cancellationToken) : inner.QueryAsync(container, partitionKey, query, cancellationToken);
 
     public Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
-        Active is { } work ? work.WriteAsync(writes, cancellationToken) : inner.WriteAsync(WithGuards(writes), cancellationToken);
+        Active is { } work ? work.WriteAsync(writes, cancellationToken) : inner.WriteAsync(guardPartitions ? WithGuards(writes) : writes, cancellationToken);
 
     /// <summary>Scans committed state only; batch jobs do not run inside a unit of work.</summary>
     public async IAsyncEnumerable<StoredDocument> ScanAsync(string container, [EnumeratorCancellation] CancellationToken cancellationToken = default)

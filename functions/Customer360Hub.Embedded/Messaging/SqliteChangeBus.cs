@@ -12,7 +12,9 @@ namespace Customer360Hub.Embedded.Messaging;
 /// <summary>
 /// The embedded change bus: a durable queue per subscription in one SQLite file. Messages stay
 /// on disk until completed; a lease hides a message while it is handled and expires on a
-/// crash, so nothing in flight is lost. One message per partition key is in flight at a time.
+/// crash, so nothing in flight is lost. The messages of one partition key go to one receiver at a
+/// time, in order, and a receiver takes all of a key's waiting messages together (as a Service Bus
+/// session does), so a handler can do the work of several changes to one profile once.
 /// </summary>
 public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArrivalSignal, IMessageEraser, IStorageScrubber, IDisposable
 {
@@ -61,6 +63,15 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
               WHERE e.topic = m.topic AND e.subscription = m.subscription
                 AND e.partition_key = m.partition_key AND e.seq < m.seq)
         ORDER BY m.seq
+        LIMIT $limit
+        """;
+
+    /// <summary>The messages after a key's head, in order, with whether each may be taken now.</summary>
+    private const string FollowersSql = """
+        SELECT seq, message_id, subject, body, delivery_count, enqueued_at, visible_at <= $now
+        FROM messages
+        WHERE topic = $topic AND subscription = $subscription AND partition_key = $key AND seq > $after
+        ORDER BY seq
         LIMIT $limit
         """;
 
@@ -150,18 +161,18 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
         var lockedUntil = now + (long)_options.LockDuration.TotalMilliseconds;
         return await _db.WriteAsync(s =>
         {
+            // Heads: the first message of each key that nobody holds, oldest first.
             var select = s.Command(ReceiveSql);
             select.Parameters.AddWithValue("$topic", topic);
             select.Parameters.AddWithValue("$subscription", subscription);
             select.Parameters.AddWithValue("$now", now);
             select.Parameters.AddWithValue("$limit", maxMessages);
-            var received = new List<ReceivedMessage>();
+            var heads = new List<ReceivedMessage>();
             using (var reader = select.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    var seq = reader.GetInt64(0);
-                    received.Add(new ReceivedMessage(
+                    heads.Add(new ReceivedMessage(
                         topic,
                         subscription,
                         reader.GetString(1),
@@ -170,7 +181,41 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
                         (byte[])reader.GetValue(4),
                         reader.GetInt32(5) + 1,
                         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-                        seq.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + Guid.NewGuid().ToString("N")));
+                        LockToken(reader.GetInt64(0))));
+                }
+            }
+
+            // Each head brings the messages of its key queued behind it, up to the first one that
+            // waits for a retry, so the key's order holds.
+            var received = new List<ReceivedMessage>(heads.Count);
+            foreach (var head in heads)
+            {
+                if (received.Count == maxMessages)
+                {
+                    break;
+                }
+
+                received.Add(head);
+                var followers = s.Command(FollowersSql);
+                followers.Parameters.AddWithValue("$topic", topic);
+                followers.Parameters.AddWithValue("$subscription", subscription);
+                followers.Parameters.AddWithValue("$key", head.PartitionKey);
+                followers.Parameters.AddWithValue("$after", SeqOf(head));
+                followers.Parameters.AddWithValue("$now", now);
+                followers.Parameters.AddWithValue("$limit", maxMessages - received.Count);
+                using var reader = followers.ExecuteReader();
+                while (reader.Read() && reader.GetInt64(6) == 1)
+                {
+                    received.Add(new ReceivedMessage(
+                        topic,
+                        subscription,
+                        reader.GetString(1),
+                        head.PartitionKey,
+                        reader.GetString(2),
+                        (byte[])reader.GetValue(3),
+                        reader.GetInt32(4) + 1,
+                        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+                        LockToken(reader.GetInt64(0))));
                 }
             }
 
@@ -414,6 +459,8 @@ public sealed class SqliteChangeBus : IChangeBus, IDeadLetterQueue, IMessageArri
         seen.Parameters.AddWithValue("$cutoff", now - window);
         return seen.ExecuteNonQuery() == 1;
     }
+
+    private static string LockToken(long seq) => seq.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + Guid.NewGuid().ToString("N");
 
     private static long SeqOf(ReceivedMessage message)
     {

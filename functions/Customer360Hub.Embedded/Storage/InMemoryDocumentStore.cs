@@ -20,7 +20,7 @@ namespace Customer360Hub.Embedded.Storage;
 /// </summary>
 public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
 {
-    private readonly Dictionary<string, Dictionary<string, SortedDictionary<string, Entry>>> _containers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, SortedList<string, Entry>>> _containers = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
     private long _etag;
     private bool _expiring;
@@ -56,11 +56,30 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
             var now = Now();
             if (_containers.TryGetValue(container, out var partitions) && partitions.TryGetValue(partitionKey, out var documents))
             {
-                foreach (var (id, entry) in query.Descending ? documents.Reverse() : documents)
+                // A partition is an array sorted by id: a page starts at a binary search, not at the first id.
+                var ids = documents.Keys;
+                var entries = documents.Values;
+                var step = query.Descending ? -1 : 1;
+                int start;
+                if (query.Descending)
                 {
+                    start = after is null ? ids.Count - 1 : Below(ids, after) - 1;
+                }
+                else
+                {
+                    start = after is null ? 0 : Below(ids, after);
+                    if (start < ids.Count && after is not null && string.Equals(ids[start], after, StringComparison.Ordinal))
+                    {
+                        start++;
+                    }
+                }
+
+                for (var i = start; i >= 0 && i < ids.Count; i += step)
+                {
+                    var id = ids[i];
+                    var entry = entries[i];
                     if ((query.IdPrefix is not null && !id.StartsWith(query.IdPrefix, StringComparison.Ordinal))
                         || (query.IdBelow is not null && string.CompareOrdinal(id, query.IdBelow) >= 0)
-                        || (after is not null && (query.Descending ? string.CompareOrdinal(id, after) >= 0 : string.CompareOrdinal(id, after) <= 0))
                         || Expired(entry, now))
                     {
                         continue;
@@ -181,7 +200,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
     {
         if (!_containers.TryGetValue(write.Container, out var partitions))
         {
-            _containers[write.Container] = partitions = new Dictionary<string, SortedDictionary<string, Entry>>(StringComparer.Ordinal);
+            _containers[write.Container] = partitions = new Dictionary<string, SortedList<string, Entry>>(StringComparer.Ordinal);
         }
 
         if (write.Operation == WriteOperation.Delete)
@@ -196,7 +215,7 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
 
         if (!partitions.TryGetValue(write.Key.PartitionKey, out var documents))
         {
-            partitions[write.Key.PartitionKey] = documents = new SortedDictionary<string, Entry>(StringComparer.Ordinal);
+            partitions[write.Key.PartitionKey] = documents = new SortedList<string, Entry>(1, StringComparer.Ordinal);
         }
 
         var body = MemoryMarshal.TryGetArray(write.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : write.Body.ToArray();
@@ -223,6 +242,26 @@ public sealed class InMemoryDocumentStore(TimeProvider time) : IDocumentStore
     }
 
     private static bool Expired(Entry entry, DateTimeOffset? now) => entry.ExpiresAt is { } at && at <= now;
+
+    /// <summary>The position of the first id at or above <paramref name="id"/> (ordinal order).</summary>
+    private static int Below(IList<string> ids, string id)
+    {
+        var (low, high) = (0, ids.Count);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (string.CompareOrdinal(ids[middle], id) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
 
     private static string EncodeToken(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId));
 

@@ -236,6 +236,27 @@ public sealed class UnitOfWorkStoreTests : IDisposable
 
     private static DocumentKey Key(string id) => DocumentKey.Single(id);
 
+    [Fact]
+    public async Task Write_WithoutPartitionGuards_StoresOnlyTheDocuments()
+    {
+        var single = new UnitOfWorkStore(_inner, guardPartitions: false);
+        await single.WriteAsync([DocumentWrite.Upsert("identity", new DocumentKey("email:a@x.org", "r1"), Body("r1"))]);
+        await _store.WriteAsync([DocumentWrite.Upsert("identity", new DocumentKey("email:b@x.org", "r2"), Body("r2"))]);
+
+        var stored = await _inner.ScanAsync("identity").Select(d => d.Key.PartitionKey).ToListAsync();
+        Assert.Equal(3, stored.Count);
+        Assert.Contains("email:a@x.org", stored);
+        Assert.Single(stored, k => k.StartsWith("~guard-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Begin_WithoutPartitionGuards_Throws()
+    {
+        var single = new UnitOfWorkStore(_inner, guardPartitions: false);
+
+        Assert.Throws<InvalidOperationException>(() => single.Begin());
+    }
+
     private static byte[] Body(string text) => Encoding.UTF8.GetBytes(text);
 
     private static string Text(StoredDocument document) => Encoding.UTF8.GetString(document.Body.Span);
