@@ -20,17 +20,17 @@ public static class ApiApplicationBuilderExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         var api = app.Services.GetRequiredService<Customer360Api>();
+        var templates = new List<(string Method, TemplateMatcher Matcher)>();
         foreach (var operation in api.Operations.All)
         {
-            var names = TemplateParser.Parse(operation.Route.TrimStart('/')).Parameters.Select(p => p.Name!).ToArray();
+            var template = TemplateParser.Parse(operation.Route.TrimStart('/'));
+            var names = template.Parameters.Select(p => p.Name!).ToArray();
             app.MapMethods(operation.Route, [operation.Method], context => api.InvokeAsync(operation.Id, context, PathValues(context.Request.RouteValues, names)));
+            templates.Add((operation.Method, new TemplateMatcher(template, new RouteValueDictionary())));
         }
 
         // Routing alone answers an unknown method with 405 only when no fallback exists; the
         // fallback checks the operations' templates itself so that both cases get a problem.
-        var templates = api.Operations.All
-            .Select(o => (o.Method, Matcher: new TemplateMatcher(TemplateParser.Parse(o.Route.TrimStart('/')), new RouteValueDictionary())))
-            .ToList();
         app.MapFallback(context =>
         {
             var allowed = templates.Where(t => t.Matcher.TryMatch(context.Request.Path, new RouteValueDictionary())).Select(t => t.Method).Distinct().ToList();

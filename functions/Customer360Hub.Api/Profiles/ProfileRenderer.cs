@@ -68,7 +68,7 @@ internal sealed class ProfileRenderer
 
         if (cached is null || counts is null || cached.PartitionWrites != counts)
         {
-            // Not known to be current: read the documents (after noting the write counts) and
+            // Not known to be current: read the documents (after noting the write count) and
             // reuse the rendering only when their ETags are unchanged.
             var profiles = await _store.Documents.ReadAsync(Containers.Profiles, [key], request.Aborted).ConfigureAwait(false);
             if (profiles.Count == 0)
