@@ -64,6 +64,25 @@ public static class PairComparer
         return c;
     }
 
+    /// <summary>
+    /// Two people whose own records say they are different people, whatever else they share:
+    /// dates of birth a generation apart, national ids more than a slip apart, or different
+    /// generations written on both (Jr and Sr). No chain of links may put them in one profile.
+    /// </summary>
+    public static bool DifferentPeople(MatchFeatures a, MatchFeatures b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.IsOrganization || b.IsOrganization)
+        {
+            return false;
+        }
+
+        return CompareBirth(a, b) == 4
+            || CompareCode(a.NationalId, b.NationalId) == 2
+            || (a.Name.Generation is not null && b.Name.Generation is not null && a.Name.Generation != b.Name.Generation);
+    }
+
     private static void CompareNames(PersonName a, PersonName b, PairComparison c)
     {
         var given = CompareGiven(a.Given, b.Given);

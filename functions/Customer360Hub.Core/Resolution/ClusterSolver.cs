@@ -6,7 +6,9 @@ namespace Customer360Hub.Resolution;
 /// clusters unless a never-match sits between them, the result would exceed the size cap, or
 /// the records of the two clusters do not look alike on average (average linkage: the mean
 /// score over every cross pair must reach the link threshold), which stops chains of weak links
-/// from gluing different people together. The result depends only on the records and their
+/// from gluing different people together. A pair scored as negative infinity (records that say
+/// they are different people) vetoes any join that would put them in one profile, however well the
+/// rest of the two clusters agree: averaging would let a chain outvote it. The result depends only on the records and their
 /// relations, never on the order they arrived in.
 /// </summary>
 internal static class ClusterSolver
@@ -15,7 +17,7 @@ internal static class ClusterSolver
 
     internal sealed record Result(IReadOnlyList<IReadOnlyList<string>> Clusters, IReadOnlyDictionary<string, string> RuleOf);
 
-    /// <param name="pairScore">The score of any two records (pure: the same pair always scores the same).</param>
+    /// <param name="pairScore">The score of any two records (pure: the same pair always scores the same); negative infinity vetoes.</param>
     /// <param name="linkThreshold">The mean cross-pair score two clusters need to join.</param>
     public static Result Solve(
         IReadOnlyCollection<string> nodes,
@@ -84,7 +86,7 @@ internal static class ClusterSolver
                 continue;
             }
 
-            if (!edge.Forced && (members[x].Count > 1 || members[y].Count > 1) && MeanScore(members[x], members[y], keys, pairScore) < linkThreshold)
+            if (!edge.Forced && MeanScore(members[x], members[y], keys, pairScore) < linkThreshold)
             {
                 continue;
             }
@@ -151,7 +153,13 @@ internal static class ClusterSolver
         {
             foreach (var b in right)
             {
-                sum += Math.Clamp(pairScore(keys[a], keys[b]), -Clip, Clip);
+                var score = pairScore(keys[a], keys[b]);
+                if (double.IsNegativeInfinity(score))
+                {
+                    return score;
+                }
+
+                sum += Math.Clamp(score, -Clip, Clip);
             }
         }
 

@@ -475,15 +475,17 @@ public sealed class IdentityResolver
         var prepared = await PreparedOfAsync(group, changed is { } c ? (c.Record, c.Prepared) : null, cancellationToken).ConfigureAwait(false);
 
         // A pair with a computed relation has its score stored on it (the same pure function of
-        // the two records and the model); only pairs without one are scored here.
+        // the two records and the model); only pairs without one are scored here. Records that
+        // say they are different people score negative infinity, which the solver takes as a veto.
         var scores = new Dictionary<(string, string), double>();
         foreach (var node in group.Nodes.Values)
         {
             foreach (var relation in node.Relations)
             {
-                if (relation.DecisionId is null && string.CompareOrdinal(node.Key, relation.OtherKey) < 0 && relation.ModelVersion == _scorer.Model.Version)
+                if (relation.DecisionId is null && string.CompareOrdinal(node.Key, relation.OtherKey) < 0 && relation.ModelVersion == _scorer.Model.Version
+                    && prepared.TryGetValue(node.Key, out var own) && prepared.TryGetValue(relation.OtherKey, out var other))
                 {
-                    scores[(node.Key, relation.OtherKey)] = relation.Score;
+                    scores[(node.Key, relation.OtherKey)] = PairComparer.DifferentPeople(own.Features, other.Features) ? double.NegativeInfinity : relation.Score;
                 }
             }
         }
@@ -493,7 +495,10 @@ public sealed class IdentityResolver
             var key = string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
             if (!scores.TryGetValue(key, out var score))
             {
-                scores[key] = score = _scorer.Score(prepared[key.Item1].Features, prepared[key.Item2].Features, withComparisons: false).Score;
+                var (first, second) = (prepared[key.Item1].Features, prepared[key.Item2].Features);
+                scores[key] = score = PairComparer.DifferentPeople(first, second)
+                    ? double.NegativeInfinity
+                    : _scorer.Score(first, second, withComparisons: false).Score;
             }
 
             return score;
