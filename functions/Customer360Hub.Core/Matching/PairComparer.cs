@@ -66,8 +66,10 @@ public static class PairComparer
 
     /// <summary>
     /// Two people whose own records say they are different people, whatever else they share:
-    /// dates of birth a generation apart, national ids more than a slip apart, or different
-    /// generations written on both (Jr and Sr). No chain of links may put them in one profile.
+    /// different generations written on both (Jr and Sr), or a generation written on one and
+    /// dates of birth a generation apart with no national id vouching for them being one (a
+    /// parent and a child of the same name). No chain of links may put them in one profile. A
+    /// date of birth without that can be mistyped beyond recognition, so it is no veto on its own.
     /// </summary>
     public static bool DifferentPeople(MatchFeatures a, MatchFeatures b)
     {
@@ -78,9 +80,10 @@ public static class PairComparer
             return false;
         }
 
-        return CompareBirth(a, b) == 4
-            || CompareCode(a.NationalId, b.NationalId) == 2
-            || (a.Name.Generation is not null && b.Name.Generation is not null && a.Name.Generation != b.Name.Generation);
+        var (first, second) = (a.Name.Generation, b.Name.Generation);
+        return first is not null && second is not null
+            ? first != second
+            : (first is not null || second is not null) && CompareBirth(a, b) == 4 && CompareCode(a.NationalId, b.NationalId) is not (0 or 1);
     }
 
     private static void CompareNames(PersonName a, PersonName b, PairComparison c)
