@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime;
 using System.Text.Json;
 using System.Threading.Channels;
 using Customer360Hub.Changes;
@@ -29,21 +28,6 @@ internal sealed class BatchResolver(BatchOptions options, TextWriter progress, T
     private static readonly DateTimeOffset Epoch = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public async Task<BatchSummary> RunAsync(CancellationToken cancellationToken = default)
-    {
-        // Nothing waits on a pause in a batch run: collecting without a background thread costs less CPU.
-        var latency = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.Batch;
-        try
-        {
-            return await ResolveAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            GCSettings.LatencyMode = latency;
-        }
-    }
-
-    private async Task<BatchSummary> ResolveAsync(CancellationToken cancellationToken)
     {
         var clock = new StageClock(time);
         var (order, features) = Read();
