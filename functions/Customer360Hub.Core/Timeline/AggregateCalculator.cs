@@ -120,7 +120,9 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
                     Count(ActivityMetrics.Charge);
                 }
 
-                if (entry.RelatedRef is { } settled && TransactionStatus.CountsTowardValue(entry.Status))
+                // A receipt (a transfer posted in an ERP) is dated when the money came in: how late that was is news. A
+                // charge is attempted when the invoice falls due, and its lateness is what failed payments read.
+                if (entry.RelatedRef is { } settled && TransactionStatus.CountsTowardValue(entry.Status) && !TransactionStatus.PaymentIsCharge(entry.Status))
                 {
                     Count(ActivityMetrics.InvoicePaidPrefix + settled);
                 }

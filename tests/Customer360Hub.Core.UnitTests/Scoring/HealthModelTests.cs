@@ -286,7 +286,19 @@ public sealed class HealthModelTests
             transfer.Factor(HealthFactors.Payment).Score!.Value,
             6);
         Assert.Equal("no failed payments in 90 days", card.Reading(HealthMetrics.FailedPayments)!.Text);
-        Assert.Equal("the invoice paid in the last 90 days was paid on time", card.Reading(HealthMetrics.DaysPaidLate)!.Text);
+        Assert.Null(card.Reading(HealthMetrics.DaysPaidLate));
+    }
+
+    [Fact]
+    public void Evaluate_OneFailedCardPayment_CountsOnceAndItsChargeIsNotReadAsPaidOnTime()
+    {
+        // As Stripe has it: the invoice's payment intent waits for a payment method after its charge failed.
+        var entries = new Entries().Invoice("open", 5).Payment("requires_payment_method", 5).Payment("failed", 5).PaidInvoice(dueDaysAgo: 35, paidDaysAgo: 35, "succeeded");
+
+        var health = Entries.Model().Evaluate("organization", entries.Aggregates(), Entries.Now);
+
+        Assert.Equal("1 failed payment in the last 90 days", health.Reading(HealthMetrics.FailedPayments)!.Text);
+        Assert.Null(health.Reading(HealthMetrics.DaysPaidLate));
     }
 
     [Fact]

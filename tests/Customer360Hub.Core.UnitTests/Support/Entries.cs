@@ -128,7 +128,7 @@ public sealed class Entries
         (touches ?? (e => e.Touch(5).Touch(20, "meeting").Touch(40, "meeting")))(new Entries()
             .Usage(59, 30, 10).Usage(29, 0, 11)
             .Tickets(1, 45).Tickets(1, 10)
-            .PaidInvoice(20, 21, "succeeded")
+            .PaidInvoice(20, 21, "succeeded").PaidInvoice(50, 52)
             .Emails(10, 5))
         .Subscription("Team plan", 1000m, renewsInDays)
         .Ratings(10, 0).Nps(10, 5);
