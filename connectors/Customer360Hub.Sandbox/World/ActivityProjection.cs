@@ -151,11 +151,19 @@ internal static partial class ActivityProjection
             if (random.Chance(0.8))
             {
                 var invoiceAt = at.AddDays(random.Next(1, 10));
-                var paid = random.Chance(0.85);
+                var paidAt = random.Chance(0.85) ? invoiceAt.AddDays(random.Next(3, 40)) : (DateTimeOffset?)null;
+
+                // The world ends at the epoch: an order of the last days is not invoiced yet, an invoice not paid yet.
+                var paid = paidAt < c.Epoch;
+                if (invoiceAt >= c.Epoch)
+                {
+                    continue;
+                }
+
                 var invoice = c.Add("salesInvoices", customer, invoiceAt, o => o with { Amount = total, Currency = currency, Status = paid ? "Paid" : "Open", Lines = lines, Product = lines[0].Product, RelatedRecordId = order.RecordId });
                 if (paid)
                 {
-                    c.Add("customerPayments", customer, invoiceAt.AddDays(random.Next(3, 40)), o => o with { Amount = total, Currency = currency, Status = "Posted", RelatedRecordId = invoice.RecordId });
+                    c.Add("customerPayments", customer, paidAt!.Value, o => o with { Amount = total, Currency = currency, Status = "Posted", RelatedRecordId = invoice.RecordId });
                 }
             }
         }
@@ -212,7 +220,7 @@ internal static partial class ActivityProjection
             {
                 var score = random.Chance(0.8) ? "good" : "bad";
                 var comment = random.Chance(0.4) ? "Thanks for the quick help" : null;
-                c.Add("satisfaction_ratings", user, at.AddDays(random.Next(1, 5)), o => o with { Status = score, Title = comment, RelatedRecordId = ticket.RecordId });
+                c.AddBeforeEpoch("satisfaction_ratings", user, at.AddDays(random.Next(1, 5)), o => o with { Status = score, Title = comment, RelatedRecordId = ticket.RecordId });
             }
         }
     }
@@ -231,21 +239,21 @@ internal static partial class ActivityProjection
             var fate = random.NextDouble();
             if (fate < 0.05)
             {
-                c.Add("email-events", contact, at.AddMinutes(1), o => o with { Status = "BOUNCE", Title = title, Email = email });
+                c.AddBeforeEpoch("email-events", contact, at.AddMinutes(1), o => o with { Status = "BOUNCE", Title = title, Email = email });
                 continue;
             }
 
             if (fate < 0.55)
             {
-                c.Add("email-events", contact, at.AddHours(random.Next(1, 48)), o => o with { Status = "OPEN", Title = title, Email = email });
+                c.AddBeforeEpoch("email-events", contact, at.AddHours(random.Next(1, 48)), o => o with { Status = "OPEN", Title = title, Email = email });
                 if (random.Chance(0.35))
                 {
-                    c.Add("email-events", contact, at.AddHours(random.Next(48, 60)), o => o with { Status = "CLICK", Title = title, Email = email });
+                    c.AddBeforeEpoch("email-events", contact, at.AddHours(random.Next(48, 60)), o => o with { Status = "CLICK", Title = title, Email = email });
                 }
 
                 if (random.Chance(0.04))
                 {
-                    c.Add("email-events", contact, at.AddHours(random.Next(60, 72)), o => o with { Status = "UNSUBSCRIBE", Title = title, Email = email });
+                    c.AddBeforeEpoch("email-events", contact, at.AddHours(random.Next(60, 72)), o => o with { Status = "UNSUBSCRIBE", Title = title, Email = email });
                 }
             }
         }
@@ -326,8 +334,6 @@ internal static partial class ActivityProjection
         _ => "USD",
     };
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
     private sealed class Context(SyntheticWorld world, WorldUnit unit, string source, List<ActivityView> list, int firstSlot = FirstSlot)
     {
         private int _next = firstSlot;
@@ -347,11 +353,12 @@ internal static partial class ActivityProjection
             return at > world.JoinedAt(unit.Index) ? at : null;
         }
 
-        /// <summary>A business date between the unit joining and the epoch.</summary>
+        /// <summary>A business time between the unit joining and the epoch.</summary>
         public DateTimeOffset BusinessTime(ref WorldRandom random)
         {
+            // History units all join before the epoch, and their history ends there (even a unit that joined an hour before).
             var start = world.JoinedAt(unit.Index);
-            var end = Max(world.Options.Epoch, start.AddDays(1));
+            var end = world.Options.Epoch;
             var at = start.AddTicks((long)(random.NextDouble() * (end - start).Ticks * 0.98));
             return at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond));
         }
@@ -373,6 +380,15 @@ internal static partial class ActivityProjection
             });
             list.Add(view);
             return view;
+        }
+
+        /// <summary>A follow-up of a history transaction (a rating, an email opened): left out when it would come after the epoch.</summary>
+        public void AddBeforeEpoch(string entity, PartyView party, DateTimeOffset at, Func<ActivityView, ActivityView> fill)
+        {
+            if (at < Epoch)
+            {
+                Add(entity, party, at, fill);
+            }
         }
 
         public void AddInteraction(string entity, TrueCustomer person, string email, DateTimeOffset at, string subject, string status)

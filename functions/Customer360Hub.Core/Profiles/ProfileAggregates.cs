@@ -49,9 +49,9 @@ public sealed record ProfileAggregates
     public Dictionary<string, int> ProductsBought { get; init; } = [];
 
     /// <summary>
-    /// Daily counts health scoring reads (tickets, ratings, failed payments, email events, touches,
-    /// meetings, NPS answers), keyed <c>yyyy-MM-dd|metric</c> (see <c>ActivityMetrics</c>), kept for
-    /// the usage window only.
+    /// Daily counts health scoring reads (tickets, ratings, charges and failed payments, email events,
+    /// touches, meetings, NPS answers, invoices' due days and the days they were paid), keyed
+    /// <c>yyyy-MM-dd|metric</c> (see <c>ActivityMetrics</c>), kept for the usage window only.
     /// </summary>
     public Dictionary<string, int> Activity { get; init; } = [];
 }

@@ -42,6 +42,9 @@ public sealed record TimelineEntry
     /// <summary>Subscription: usage the plan allows per day.</summary>
     public decimal? UsageLimit { get; init; }
 
+    /// <summary>The record this one settles or belongs to (a payment's invoice), as a record key.</summary>
+    public string? RelatedRef { get; init; }
+
     /// <summary>The entry's id: newest-first order is descending id order.</summary>
     public static string IdFor(DateTimeOffset occurredAt, string recordKey) =>
         IdPrefix + occurredAt.UtcDateTime.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "|" + recordKey;

@@ -50,8 +50,19 @@ public static class HealthMeasures
         if (Count(state, "invoice") + Count(state, "payment") + Count(state, "subscription") > 0)
         {
             measures.Add(DaysPastDue(state, today));
-            var failed = ActivityMetrics.Sum(activity, ActivityMetrics.PaymentFailed, today, 90);
-            measures.Add(new Measure(HealthMetrics.FailedPayments, failed, failed switch { 0 => "no failed payments in 90 days", 1 => "1 failed payment in the last 90 days", var n => $"{n} failed payments in the last 90 days" }));
+            if (DaysPaidLate(activity, today) is { } paidLate)
+            {
+                measures.Add(paidLate);
+            }
+
+            // A customer who pays invoices by transfer is never charged, so has no payment that could fail:
+            // reading "no failed payments" for them would be a perfect mark for nothing, diluting the evidence
+            // of how late they pay.
+            var failed = ActivityMetrics.Sum(activity, ActivityMetrics.PaymentFailed, today, PaymentWindowDays);
+            if (failed > 0 || ActivityMetrics.Sum(activity, ActivityMetrics.Charge, today, PaymentWindowDays) > 0)
+            {
+                measures.Add(new Measure(HealthMetrics.FailedPayments, failed, failed switch { 0 => "no failed payments in 90 days", 1 => "1 failed payment in the last 90 days", var n => $"{n} failed payments in the last 90 days" }));
+            }
         }
 
         var sent = ActivityMetrics.Sum(activity, ActivityMetrics.EmailSent, today, 90);
@@ -125,6 +136,31 @@ public static class HealthMeasures
         var older = overdue.Count(d => d > PaymentWindowDays);
         var words = recent == 0 ? "no invoice overdue from the last 90 days" : $"the oldest invoice due in the last 90 days is {recent} days past due";
         return new Measure(HealthMetrics.DaysPastDue, recent, older == 0 ? words : $"{words}; {older} older unpaid {(older == 1 ? "invoice" : "invoices")} to collect");
+    }
+
+    /// <summary>
+    /// How late the customer pays when it pays: the average days after the due date of the invoices paid
+    /// in the last 90 days; null when none was paid against a known due date. An invoice paid weeks late
+    /// leaves the open invoices once paid, but it is still evidence of how the customer pays.
+    /// </summary>
+    private static Measure? DaysPaidLate(IReadOnlyDictionary<string, int> activity, DateOnly today)
+    {
+        var late = ActivityMetrics.DaysPaidLate(activity, today, PaymentWindowDays);
+        if (late.Count == 0)
+        {
+            return null;
+        }
+
+        var average = late.Average();
+        var lateCount = late.Count(d => d > 0);
+        var words = (late.Count, lateCount) switch
+        {
+            (1, 0) => "the invoice paid in the last 90 days was paid on time",
+            (_, 0) => $"the {late.Count} invoices paid in the last 90 days were paid on time",
+            (1, _) => $"the invoice paid in the last 90 days was paid {late[0]} days after its due date",
+            _ => $"invoices paid in the last 90 days: on average {Number((decimal)average)} days after the due date ({lateCount} of {late.Count} late, up to {late.Max()} days)",
+        };
+        return new Measure(HealthMetrics.DaysPaidLate, average, words);
     }
 
     private static (decimal Last, decimal Before, bool Earlier) UsageTrendOf(ProfileAggregates state, DateOnly today)

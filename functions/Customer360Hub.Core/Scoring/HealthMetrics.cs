@@ -19,8 +19,11 @@ public static class HealthMetrics
     /// <summary>Days the oldest invoice that fell due in the last 90 days is past due (older unpaid invoices are receivables, not news).</summary>
     public const string DaysPastDue = "daysPastDue";
 
-    /// <summary>Failed payments in the last 90 days.</summary>
+    /// <summary>Failed payments in the last 90 days; read only for a customer who is charged (card, debit), not one who pays invoices by transfer.</summary>
     public const string FailedPayments = "failedPayments";
+
+    /// <summary>Average days after the due date the invoices paid in the last 90 days were paid (0 = on time).</summary>
+    public const string DaysPaidLate = "daysPaidLate";
 
     /// <summary>Marketing emails opened per email sent in the last 90 days.</summary>
     public const string EmailEngagement = "emailEngagement";
@@ -51,6 +54,7 @@ public static class HealthMetrics
         [OpenEscalations] = HealthFactors.Support,
         [DaysPastDue] = HealthFactors.Payment,
         [FailedPayments] = HealthFactors.Payment,
+        [DaysPaidLate] = HealthFactors.Payment,
         [EmailEngagement] = HealthFactors.Engagement,
         [LastTouch] = HealthFactors.Engagement,
         [Meetings] = HealthFactors.Engagement,
@@ -70,6 +74,8 @@ public static class HealthMetrics
         [OpenEscalations] = [new(0, 1), new(1, 0.5), new(2, 0.25), new(3, 0)],
         [DaysPastDue] = [new(0, 1), new(15, 0.75), new(30, 0.45), new(60, 0.15), new(90, 0)],
         [FailedPayments] = [new(0, 1), new(1, 0.55), new(2, 0.25), new(3, 0)],
+        // A few days late is how many customers pay; weeks late on average is a customer short of cash or of goodwill.
+        [DaysPaidLate] = [new(3, 1), new(15, 0.7), new(30, 0.4), new(60, 0.1), new(90, 0)],
         [EmailEngagement] = [new(0, 0.1), new(0.1, 0.45), new(0.25, 0.8), new(0.4, 1)],
         [LastTouch] = [new(0, 1), new(21, 1), new(45, 0.6), new(60, 0.3), new(90, 0)],
         // Many healthy customers have no meeting in a quarter; a meeting is a good sign, its absence only a weak one.

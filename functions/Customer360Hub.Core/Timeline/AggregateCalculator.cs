@@ -78,6 +78,14 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
             }
         }
 
+        void CountOn(DateOnly other, string metric)
+        {
+            if (string.CompareOrdinal(ActivityMetrics.Day(other), OldestUsageDay()) >= 0)
+            {
+                activity = Adjust(activity, ActivityMetrics.Key(other, metric), sign);
+            }
+        }
+
         if (entry.Amount is { } amount && settings.EffectiveLifetimeValueKinds().Contains(entry.Kind, StringComparer.Ordinal) && TransactionStatus.CountsTowardValue(entry.Status))
         {
             lifetime = Adjust(lifetime, currency, sign * amount);
@@ -101,8 +109,24 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
             case "subscription" when TransactionStatus.SubscriptionHasEnded(entry.Status):
                 ended = Keyed(ended, entry.RecordKey, sign > 0 ? new SubscriptionHolding(entry.Product, MonthlyAmount(entry), currency, entry.RenewsOn, entry.UsageLimit) : null);
                 break;
-            case "payment" when TransactionStatus.PaymentFailed(entry.Status):
-                Count(ActivityMetrics.PaymentFailed);
+            case "payment":
+                if (TransactionStatus.PaymentFailed(entry.Status))
+                {
+                    Count(ActivityMetrics.PaymentFailed);
+                }
+
+                if (TransactionStatus.PaymentIsCharge(entry.Status))
+                {
+                    Count(ActivityMetrics.Charge);
+                }
+
+                // A receipt (a transfer posted in an ERP) is dated when the money came in: how late that was is news. A
+                // charge is attempted when the invoice falls due, and its lateness is what failed payments read.
+                if (entry.RelatedRef is { } settled && TransactionStatus.CountsTowardValue(entry.Status) && !TransactionStatus.PaymentIsCharge(entry.Status))
+                {
+                    Count(ActivityMetrics.InvoicePaidPrefix + settled);
+                }
+
                 break;
             case "marketingEvent":
                 switch (entry.Status)
@@ -129,8 +153,17 @@ public sealed class AggregateCalculator(IOptions<AggregateOptions> options, Time
                 }
 
                 break;
-            case "invoice" when TransactionStatus.InvoiceIsOpen(entry.Status) && (entry.AmountDue ?? entry.Amount) is > 0:
-                invoices = Keyed(invoices, entry.RecordKey, sign > 0 ? new OpenInvoice(Exact((entry.AmountDue ?? entry.Amount)!.Value), currency, entry.DueOn) : null);
+            case "invoice":
+                if (entry.DueOn is { } due)
+                {
+                    CountOn(due, ActivityMetrics.InvoiceDuePrefix + entry.RecordKey);
+                }
+
+                if (TransactionStatus.InvoiceIsOpen(entry.Status) && (entry.AmountDue ?? entry.Amount) is > 0)
+                {
+                    invoices = Keyed(invoices, entry.RecordKey, sign > 0 ? new OpenInvoice(Exact((entry.AmountDue ?? entry.Amount)!.Value), currency, entry.DueOn) : null);
+                }
+
                 break;
             case "opportunity" when TransactionStatus.OpportunityIsOpen(entry.Status):
                 openOpportunities += sign;

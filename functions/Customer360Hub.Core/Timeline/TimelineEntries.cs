@@ -34,6 +34,7 @@ public static class TimelineEntries
             Priority = a.GetValueOrDefault(CanonicalFields.Priority)?.Trim().ToLowerInvariant(),
             Nps = RecordValidator.NpsAnswer(a.GetValueOrDefault(CanonicalFields.Nps)),
             UsageLimit = Number(a, CanonicalFields.UsageLimit),
+            RelatedRef = a.GetValueOrDefault(CanonicalFields.RelatedRef),
         };
     }
 

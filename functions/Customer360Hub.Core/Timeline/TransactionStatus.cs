@@ -12,7 +12,12 @@ public static class TransactionStatus
     private static readonly HashSet<string> OpportunityClosed = Set("won", "lost", "closed_won", "closed_lost", "closed");
     private static readonly HashSet<string> TicketOpen = Set("new", "open", "pending", "hold", "on_hold", "in_progress", "escalated");
     private static readonly HashSet<string> SubscriptionEnded = Set("canceled", "cancelled", "unpaid", "incomplete_expired", "ended", "expired", "terminated");
-    private static readonly HashSet<string> PaymentFailedStatuses = Set("failed", "declined", "requires_payment_method", "payment_failed", "error");
+    // Not requires_payment_method: a Stripe payment intent is in that state when it is created, before any attempt, and
+    // again after a failed attempt, which its failed charge already records.
+    private static readonly HashSet<string> PaymentFailedStatuses = Set("failed", "declined", "payment_failed", "error");
+
+    /// <summary>Outcomes of a charge attempt (a card or debit payment); a receipt posted in a ledger has none of them.</summary>
+    private static readonly HashSet<string> ChargeStatuses = Set("succeeded", "failed", "declined", "requires_payment_method", "payment_failed", "error", "requires_action", "requires_confirmation", "requires_capture", "processing");
 
     public static bool CountsTowardValue(string? status) => status is null || !NotCounted.Contains(status);
 
@@ -27,6 +32,8 @@ public static class TransactionStatus
     public static bool SubscriptionHasEnded(string? status) => status is not null && SubscriptionEnded.Contains(status);
 
     public static bool PaymentFailed(string? status) => status is not null && PaymentFailedStatuses.Contains(status);
+
+    public static bool PaymentIsCharge(string? status) => status is not null && ChargeStatuses.Contains(status);
 
     public static bool TicketIsEscalated(string? status) => string.Equals(status, "escalated", StringComparison.OrdinalIgnoreCase);
 

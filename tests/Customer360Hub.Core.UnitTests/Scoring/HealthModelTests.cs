@@ -78,6 +78,7 @@ public sealed class HealthModelTests
             HealthMetrics.OpenEscalations => Entries.Healthy().Tickets(1, 45, "open", "urgent"),
             HealthMetrics.DaysPastDue => Entries.Healthy().Invoice("open", 45),
             HealthMetrics.FailedPayments => Entries.Healthy().Payment("failed", 10),
+            HealthMetrics.DaysPaidLate => Entries.Healthy().PaidInvoice(dueDaysAgo: 60, paidDaysAgo: 20),
             HealthMetrics.EmailEngagement => Entries.Healthy().Emails(10, 0),
             HealthMetrics.LastTouch => Entries.Healthy(touches: e => e.Touch(50, "meeting").Touch(55, "meeting")),
             HealthMetrics.Meetings => Entries.Healthy(touches: e => e.Touch(5).Touch(10)),
@@ -249,6 +250,55 @@ public sealed class HealthModelTests
         Assert.Equal(40.0, late.Reading(HealthMetrics.DaysPastDue)!.Value);
         Assert.Equal("the oldest invoice due in the last 90 days is 40 days past due; 1 older unpaid invoice to collect", late.Reading(HealthMetrics.DaysPastDue)!.Text);
         Assert.True(late.Score < oldBalance.Score);
+    }
+
+    [Fact]
+    public void Evaluate_InvoicesPaidByTransfer_ReadHowLateTheyArePaidNotFailedPayments()
+    {
+        var model = Entries.Model();
+        HealthAssessment Payer(int daysLate) => model.Evaluate("organization", new Entries()
+            .PaidInvoice(dueDaysAgo: 80, paidDaysAgo: 80 - daysLate).PaidInvoice(dueDaysAgo: 50, paidDaysAgo: 50 - daysLate).PaidInvoice(dueDaysAgo: 20, paidDaysAgo: 22).Aggregates(), Entries.Now);
+
+        var onTime = Payer(0);
+        var late = Payer(30);
+
+        Assert.Null(onTime.Reading(HealthMetrics.FailedPayments));
+        Assert.Equal((0.0, 1.0), (onTime.Reading(HealthMetrics.DaysPaidLate)!.Value, onTime.Reading(HealthMetrics.DaysPaidLate)!.Score));
+        Assert.Equal("the 3 invoices paid in the last 90 days were paid on time", onTime.Reading(HealthMetrics.DaysPaidLate)!.Text);
+        Assert.Equal(20.0, late.Reading(HealthMetrics.DaysPaidLate)!.Value);
+        Assert.Equal("invoices paid in the last 90 days: on average 20 days after the due date (2 of 3 late, up to 30 days)", late.Reading(HealthMetrics.DaysPaidLate)!.Text);
+        // Nothing is overdue now: how late the invoices were paid is the payment factor's only bad news.
+        Assert.Equal(1, late.Reading(HealthMetrics.DaysPastDue)!.Score);
+        Assert.True(late.Factor(HealthFactors.Payment).Points < onTime.Factor(HealthFactors.Payment).Points);
+        Assert.True(late.Score < onTime.Score, $"{late.Score} is not below {onTime.Score}");
+    }
+
+    [Fact]
+    public void Evaluate_OverdueInvoiceOfACustomerNeverCharged_IsNotDilutedByAPerfectFailedPaymentsMark()
+    {
+        var model = Entries.Model();
+        var transfer = model.Evaluate("organization", new Entries().PaidInvoice(dueDaysAgo: 70, paidDaysAgo: 70).Invoice("open", 40).Aggregates(), Entries.Now);
+        var card = model.Evaluate("organization", new Entries().PaidInvoice(dueDaysAgo: 70, paidDaysAgo: 70, "succeeded").Invoice("open", 40).Aggregates(), Entries.Now);
+
+        Assert.Null(transfer.Reading(HealthMetrics.FailedPayments));
+        Assert.Equal(
+            (transfer.Reading(HealthMetrics.DaysPastDue)!.Score + transfer.Reading(HealthMetrics.DaysPaidLate)!.Score) / 2,
+            transfer.Factor(HealthFactors.Payment).Score!.Value,
+            6);
+        Assert.Equal("no failed payments in 90 days", card.Reading(HealthMetrics.FailedPayments)!.Text);
+        Assert.Null(card.Reading(HealthMetrics.DaysPaidLate));
+    }
+
+    [Fact]
+    public void Evaluate_OneFailedCardPayment_CountsOnceAndItsChargeIsNotReadAsPaidOnTime()
+    {
+        // As Stripe has it: the invoice's payment intent waits for a payment method after its charge failed.
+        var entries = new Entries().Invoice("open", 5).Payment("requires_payment_method", 5).Payment("failed", 5).PaidInvoice(dueDaysAgo: 35, paidDaysAgo: 35, "succeeded");
+
+        var health = Entries.Model().Evaluate("organization", entries.Aggregates(), Entries.Now);
+
+        Assert.Equal("1 failed payment in the last 90 days", health.Reading(HealthMetrics.FailedPayments)!.Text);
+        Assert.Null(health.Reading(HealthMetrics.DaysPaidLate));
     }
 
     [Fact]

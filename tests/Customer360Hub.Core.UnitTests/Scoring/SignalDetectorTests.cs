@@ -11,7 +11,7 @@ public sealed class SignalDetectorTests
     [Fact]
     public void Detect_RenewalWithin90DaysAndYellowHealth_SuggestsStartingTheRenewalConversation()
     {
-        var entries = new Entries().Subscription("Team plan", 1000m, 40).Usage(59, 30, 10).Usage(29, 0, 6).Invoice("open", 40);
+        var entries = new Entries().Subscription("Team plan", 1000m, 40).Usage(59, 30, 10).Usage(29, 0, 6).Invoice("open", 20);
 
         var signal = Assert.Single(Detect(entries), s => s.Kind == SignalKinds.RenewalAtRisk);
 

@@ -82,6 +82,14 @@ public sealed class Entries
     public Entries Payment(string status, int daysAgo, decimal amount = 100m) =>
         Add("payment", daysAgo, e => e with { Status = status, Amount = amount });
 
+    /// <summary>An invoice and the payment that settled it (<paramref name="paymentStatus"/>: <c>posted</c> for a receipt in an ERP, <c>succeeded</c> for a card charge).</summary>
+    public Entries PaidInvoice(int dueDaysAgo, int paidDaysAgo, string paymentStatus = "posted", decimal amount = 100m)
+    {
+        Invoice("paid", dueDaysAgo, amount);
+        var invoice = _entries[^1].RecordKey;
+        return Add("payment", paidDaysAgo, e => e with { Status = paymentStatus, Amount = amount, RelatedRef = invoice });
+    }
+
     public Entries Emails(int sent, int opened, int daysAgo = 30)
     {
         for (var i = 0; i < sent; i++)
@@ -120,7 +128,7 @@ public sealed class Entries
         (touches ?? (e => e.Touch(5).Touch(20, "meeting").Touch(40, "meeting")))(new Entries()
             .Usage(59, 30, 10).Usage(29, 0, 11)
             .Tickets(1, 45).Tickets(1, 10)
-            .Invoice("paid", 20).Payment("succeeded", 20)
+            .PaidInvoice(20, 21, "succeeded").PaidInvoice(50, 52)
             .Emails(10, 5))
         .Subscription("Team plan", 1000m, renewsInDays)
         .Ratings(10, 0).Nps(10, 5);

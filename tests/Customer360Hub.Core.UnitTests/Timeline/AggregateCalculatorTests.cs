@@ -30,7 +30,7 @@ public sealed class AggregateCalculatorTests
         {
             [$"{day(2)}|csatRated"] = 2, [$"{day(2)}|csatSatisfied"] = 1,
             [$"{day(3)}|ticket"] = 2, [$"{day(3)}|openEscalation"] = 2, [$"{day(4)}|ticket"] = 1,
-            [$"{day(5)}|paymentFailed"] = 1,
+            [$"{day(5)}|charge"] = 2, [$"{day(5)}|paymentFailed"] = 1,
             [$"{day(6)}|emailClicked"] = 1, [$"{day(6)}|emailOpened"] = 1, [$"{day(6)}|emailSent"] = 2,
             [$"{day(7)}|meeting"] = 1, [$"{day(7)}|touch"] = 1, [$"{day(8)}|touch"] = 1,
             [$"{day(9)}|npsDetractor"] = 1, [$"{day(9)}|npsPassive"] = 1, [$"{day(9)}|npsPromoter"] = 1,
@@ -82,6 +82,30 @@ public sealed class AggregateCalculatorTests
         time.Advance(TimeSpan.FromDays(20));
 
         Assert.Single(calculator.Prune(state).Activity);
+    }
+
+    [Fact]
+    public void Add_PaymentBeforeOrAfterItsInvoice_GivesTheSameDaysPaidLate()
+    {
+        var today = DateOnly.FromDateTime(Entries.Now.UtcDateTime);
+        var entries = new Entries().PaidInvoice(dueDaysAgo: 50, paidDaysAgo: 20).PaidInvoice(dueDaysAgo: 30, paidDaysAgo: 32).PaidInvoice(dueDaysAgo: 150, paidDaysAgo: 100);
+        var inOrder = entries.Aggregates();
+        var paymentsFirst = entries.All.OrderBy(e => e.Kind == "invoice").Aggregate(new ProfileAggregates { ProfileId = "p" }, Entries.Calculator.Add);
+
+        Assert.Equal(Json(inOrder), Json(paymentsFirst));
+        // Paid 30 days late and 2 days early (on time); the third was paid more than 90 days ago.
+        Assert.Equal([0, 30], ActivityMetrics.DaysPaidLate(inOrder.Activity, today, 90).Order());
+        Assert.Equal(0, ActivityMetrics.Sum(inOrder.Activity, ActivityMetrics.Charge, today, 90));
+    }
+
+    [Fact]
+    public void Remove_APaymentAgain_TheInvoiceIsNoLongerPaidLate()
+    {
+        var today = DateOnly.FromDateTime(Entries.Now.UtcDateTime);
+        var entries = new Entries().PaidInvoice(dueDaysAgo: 50, paidDaysAgo: 20);
+        var state = Entries.Calculator.Remove(entries.Aggregates(), entries.All[^1]).State;
+
+        Assert.Empty(ActivityMetrics.DaysPaidLate(state.Activity, today, 90));
     }
 
     private static string Json(ProfileAggregates aggregates) =>
