@@ -48,6 +48,10 @@ public sealed partial class ChangeResolver(
         await using (var work = store.BeginUnitOfWork())
         {
             var recompose = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+
+            // Transactions wait here until a party change or the end of the batch, so a customer's
+            // transactions (which arrive together) update each timeline once.
+            var run = new List<SourceChange>();
             foreach (var message in messages)
             {
                 SourceChange change;
@@ -75,11 +79,26 @@ public sealed partial class ChangeResolver(
                         cancellationToken).ConfigureAwait(false);
                 }
 
-                var (members, timelines) = await ApplyAsync(screened, cancellationToken).ConfigureAwait(false);
+                resolved.Add(change);
+                if (screened.Kind != RecordKind.Party)
+                {
+                    run.Add(screened);
+                    continue;
+                }
+
+                await ApplyTransactionsAsync(run, announce, cancellationToken).ConfigureAwait(false);
+                var (members, timelines) = await RetryOnConflictAsync(
+                    async () =>
+                    {
+                        var members = await identity.ApplyAsync(screened, cancellationToken).ConfigureAwait(false);
+                        return (members, await partyLinks.ApplyAsync(screened.RecordKey, cancellationToken).ConfigureAwait(false));
+                    },
+                    cancellationToken).ConfigureAwait(false);
                 Touch(recompose, members, change.PulledAt);
                 Touch(announce, timelines, change.PulledAt);
-                resolved.Add(change);
             }
+
+            await ApplyTransactionsAsync(run, announce, cancellationToken).ConfigureAwait(false);
 
             foreach (var (profileId, pulledAt) in recompose)
             {
@@ -131,21 +150,30 @@ public sealed partial class ChangeResolver(
         }
     }
 
-    /// <summary>Applies one change; returns the profiles whose membership it touched and those whose timeline it touched.</summary>
-    private async Task<(IReadOnlyCollection<string> Members, IReadOnlyCollection<string> Timelines)> ApplyAsync(SourceChange change, CancellationToken cancellationToken)
+    /// <summary>Applies the waiting transactions together and empties the run.</summary>
+    private async Task ApplyTransactionsAsync(List<SourceChange> run, Dictionary<string, DateTimeOffset> announce, CancellationToken cancellationToken)
+    {
+        if (run.Count == 0)
+        {
+            return;
+        }
+
+        var timelines = await RetryOnConflictAsync(() => transactions.ApplyAllAsync(run, cancellationToken), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < run.Count; i++)
+        {
+            Touch(announce, timelines[i], run[i].PulledAt);
+        }
+
+        run.Clear();
+    }
+
+    private async Task<T> RetryOnConflictAsync<T>(Func<Task<T>> apply, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (change.Kind != RecordKind.Party)
-                {
-                    return ([], await transactions.ApplyAsync(change, cancellationToken).ConfigureAwait(false));
-                }
-
-                var members = await identity.ApplyAsync(change, cancellationToken).ConfigureAwait(false);
-                var timelines = await partyLinks.ApplyAsync(change.RecordKey, cancellationToken).ConfigureAwait(false);
-                return (members, timelines);
+                return await apply().ConfigureAwait(false);
             }
             catch (DocumentConflictException) when (attempt < MaxAttempts)
             {

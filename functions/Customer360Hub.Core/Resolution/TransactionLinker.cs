@@ -22,72 +22,159 @@ public sealed class TransactionLinker(HubStore store, CustomerRefs refs, Timelin
     public async Task<IReadOnlyCollection<string>> ApplyAsync(SourceChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var recordKey = DocumentKey.Single(change.RecordKey);
-        var existing = await store.Records.GetAsync(recordKey, cancellationToken).ConfigureAwait(false);
-        if (existing is not null && !existing.Document.IsOlderThan(change))
+        return (await ApplyAllAsync([change], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Applies transaction changes in order; returns, per change, the profiles whose timeline it
+    /// touched. Changes of distinct records are applied together: one timeline write (and one
+    /// aggregates update) per profile and one head bump per customer reference, instead of one per
+    /// change (a customer's transactions arrive together, see the bus's partition keys). A record
+    /// that comes again starts a new group, so its later change sees the earlier one.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyCollection<string>>> ApplyAllAsync(IReadOnlyList<SourceChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var touched = new List<IReadOnlyCollection<string>>(changes.Count);
+        var group = new List<SourceChange>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
         {
-            return existing.Document.ProfileId is { } same ? [same] : [];
+            ArgumentNullException.ThrowIfNull(change);
+            if (!keys.Add(change.RecordKey))
+            {
+                touched.AddRange(await ApplyGroupAsync(group, cancellationToken).ConfigureAwait(false));
+                group.Clear();
+                keys.Clear();
+                keys.Add(change.RecordKey);
+            }
+
+            group.Add(change);
         }
 
-        var customerRef = refs.Normalize(change.CustomerRef);
-        var record = SourceRecord.From(change) with { CustomerRef = customerRef };
-        var kind = KindNames.ToName(change.Kind);
-        var expired = !record.Deleted && retention.IsExpired(kind, TimelineEntries.OccurredAt(record));
-        var live = !record.Deleted && !expired && customerRef is not null;
-        var target = live ? await refs.ResolveAsync(customerRef!, cancellationToken).ConfigureAwait(false) : null;
-        record = record with { ProfileId = target };
-        var ttl = expired ? null : retention.ForTransaction(kind, TimelineEntries.OccurredAt(record));
-
-        // Timeline first, record last: until the record is written a retry redoes everything.
-        var touched = new HashSet<string>(StringComparer.Ordinal);
-        var old = existing?.Document;
-        var entry = target is null ? null : TimelineEntries.For(record, target);
-        if (old is { ProfileId: { } oldProfile, Deleted: false } && (oldProfile != target || TimelineEntries.IdOf(old) != entry?.Id))
-        {
-            await ledger.ApplyAsync(oldProfile, [], [TimelineEntries.IdOf(old)], null, cancellationToken).ConfigureAwait(false);
-            touched.Add(oldProfile);
-        }
-
-        if (entry is not null)
-        {
-            await ledger.ApplyAsync(target!, [entry], [], _ => ttl, cancellationToken).ConfigureAwait(false);
-            touched.Add(target!);
-        }
-
-        var writes = new List<DocumentWrite>();
-        if (old is { Deleted: false, CustomerRef: { } oldRef } && (!live || oldRef != customerRef || (old.ProfileId is null) != (target is null)))
-        {
-            writes.Add(old.ProfileId is null
-                ? store.Pending.Delete(new DocumentKey(oldRef, change.RecordKey))
-                : store.Refs.Delete(new DocumentKey(oldRef, RefLink.IdFor(RefLink.Transaction, change.RecordKey))));
-        }
-
-        if (live)
-        {
-            writes.Add(IndexWrite(record, ttl));
-            var head = await refs.HeadAsync(customerRef!, cancellationToken).ConfigureAwait(false);
-            var allOnTarget = target is not null && (head is null || head.Document.LinkedTo == target);
-            writes.Add(refs.Bump(customerRef!, head, allOnTarget ? target : null));
-        }
-        else if (!record.Deleted && !expired)
-        {
-            writes.Add(store.Quarantine.Upsert(
-                new DocumentKey(change.Source, change.EntityType + "/" + change.RecordId),
-                new QuarantinedRecord(change.Source, change.EntityType, change.RecordId, "the transaction names no valid customer reference, so it cannot be linked", change.RawRef, time.GetUtcNow())));
-        }
-
-        if (expired)
-        {
-            writes.Add(store.Records.Delete(recordKey));
-        }
-        else
-        {
-            var recordWrite = existing is null ? store.Records.Create(recordKey, record) : store.Records.Replace(recordKey, record, existing.ETag);
-            writes.Add(recordWrite with { TimeToLive = ttl });
-        }
-
-        await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+        touched.AddRange(await ApplyGroupAsync(group, cancellationToken).ConfigureAwait(false));
         return touched;
+    }
+
+    /// <summary>Changes of distinct records: timelines first, then every record and index write in one batch, so until the records are written a retry redoes everything.</summary>
+    private async Task<List<IReadOnlyCollection<string>>> ApplyGroupAsync(List<SourceChange> changes, CancellationToken cancellationToken)
+    {
+        var touched = new List<IReadOnlyCollection<string>>(changes.Count);
+        if (changes.Count == 0)
+        {
+            return touched;
+        }
+
+        var stored = (await store.Records.GetManyAsync(changes.Select(c => DocumentKey.Single(c.RecordKey)).ToList(), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(r => r.Key.Id, StringComparer.Ordinal);
+
+        // Transactions never change who holds a reference, so it is resolved once per group.
+        var holders = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var linkedRefs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var timelines = new Dictionary<string, (List<TimelineEntry> Puts, List<string> Removals)>(StringComparer.Ordinal);
+        var entryTtls = new Dictionary<string, TimeSpan?>(StringComparer.Ordinal);
+        var writes = new List<DocumentWrite>();
+        foreach (var change in changes)
+        {
+            var recordKey = DocumentKey.Single(change.RecordKey);
+            var existing = stored.GetValueOrDefault(change.RecordKey);
+            if (existing is not null && !existing.Document.IsOlderThan(change))
+            {
+                touched.Add(existing.Document.ProfileId is { } same ? [same] : []);
+                continue;
+            }
+
+            var customerRef = refs.Normalize(change.CustomerRef);
+            var record = SourceRecord.From(change) with { CustomerRef = customerRef };
+            var kind = KindNames.ToName(change.Kind);
+            var expired = !record.Deleted && retention.IsExpired(kind, TimelineEntries.OccurredAt(record));
+            var live = !record.Deleted && !expired && customerRef is not null;
+            string? target = null;
+            if (live && !holders.TryGetValue(customerRef!, out target))
+            {
+                target = holders[customerRef!] = await refs.ResolveAsync(customerRef!, cancellationToken).ConfigureAwait(false);
+            }
+
+            record = record with { ProfileId = target };
+            var ttl = expired ? null : retention.ForTransaction(kind, TimelineEntries.OccurredAt(record));
+
+            var profiles = new HashSet<string>(StringComparer.Ordinal);
+            var old = existing?.Document;
+            var entry = target is null ? null : TimelineEntries.For(record, target);
+            if (old is { ProfileId: { } oldProfile, Deleted: false } && (oldProfile != target || TimelineEntries.IdOf(old) != entry?.Id))
+            {
+                TimelineOf(timelines, oldProfile).Removals.Add(TimelineEntries.IdOf(old));
+                profiles.Add(oldProfile);
+            }
+
+            if (entry is not null)
+            {
+                TimelineOf(timelines, target!).Puts.Add(entry);
+                entryTtls[entry.Id] = ttl;
+                profiles.Add(target!);
+            }
+
+            if (old is { Deleted: false, CustomerRef: { } oldRef } && (!live || oldRef != customerRef || (old.ProfileId is null) != (target is null)))
+            {
+                writes.Add(old.ProfileId is null
+                    ? store.Pending.Delete(new DocumentKey(oldRef, change.RecordKey))
+                    : store.Refs.Delete(new DocumentKey(oldRef, RefLink.IdFor(RefLink.Transaction, change.RecordKey))));
+            }
+
+            if (live)
+            {
+                writes.Add(IndexWrite(record, ttl));
+                linkedRefs[customerRef!] = target;
+            }
+            else if (!record.Deleted && !expired)
+            {
+                writes.Add(store.Quarantine.Upsert(
+                    new DocumentKey(change.Source, change.EntityType + "/" + change.RecordId),
+                    new QuarantinedRecord(change.Source, change.EntityType, change.RecordId, "the transaction names no valid customer reference, so it cannot be linked", change.RawRef, time.GetUtcNow())));
+            }
+
+            if (expired)
+            {
+                writes.Add(store.Records.Delete(recordKey));
+            }
+            else
+            {
+                var recordWrite = existing is null ? store.Records.Create(recordKey, record) : store.Records.Replace(recordKey, record, existing.ETag);
+                writes.Add(recordWrite with { TimeToLive = ttl });
+            }
+
+            touched.Add(profiles);
+        }
+
+        foreach (var (profileId, (puts, removals)) in timelines)
+        {
+            await ledger.ApplyAsync(profileId, puts, removals, e => entryTtls.GetValueOrDefault(e.Id), cancellationToken).ConfigureAwait(false);
+        }
+
+        // The head moves on once per reference; it stays "all on the holder" only if it was before.
+        foreach (var (customerRef, target) in linkedRefs)
+        {
+            var head = await refs.HeadAsync(customerRef, cancellationToken).ConfigureAwait(false);
+            var allOnTarget = target is not null && (head is null || head.Document.LinkedTo == target);
+            writes.Add(refs.Bump(customerRef, head, allOnTarget ? target : null));
+        }
+
+        if (writes.Count > 0)
+        {
+            await store.Documents.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+        }
+
+        return touched;
+    }
+
+    private static (List<TimelineEntry> Puts, List<string> Removals) TimelineOf(Dictionary<string, (List<TimelineEntry> Puts, List<string> Removals)> timelines, string profileId)
+    {
+        if (!timelines.TryGetValue(profileId, out var timeline))
+        {
+            timelines[profileId] = timeline = ([], []);
+        }
+
+        return timeline;
     }
 
     /// <summary>

@@ -66,10 +66,36 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on a pooled reader connection (a consistent WAL snapshot per statement).</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> outside any write transaction (a consistent WAL snapshot per
+    /// statement): on the writer's connection when no write is running, else on a pooled reader.
+    /// </summary>
+    /// <remarks>
+    /// In WAL mode a connection drops its whole page cache when anything was committed since its
+    /// last read, so under a steady stream of commits a pooled reader reads nearly every page
+    /// from the file again. The writer's own commits leave its cache valid, so it keeps the hot
+    /// pages; it never waits for a write here, so reads still never wait for writes.
+    /// </remarks>
     public T Read<T>(Func<SqliteSession, T> work)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writeLock.Wait(0))
+        {
+            try
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return work(_writer);
+            }
+            catch (SqliteException ex) when (SqliteErrors.Explain(ex, Path) is { } explained)
+            {
+                throw explained;
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }
+
         var session = _readers.TryTake(out var pooled) ? pooled : Open();
         try
         {

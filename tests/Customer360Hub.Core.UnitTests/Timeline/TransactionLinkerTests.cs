@@ -2,6 +2,7 @@ using System.Text.Json;
 using Customer360Hub.Changes;
 using Customer360Hub.Core.UnitTests.Support;
 using Customer360Hub.Json;
+using Customer360Hub.Messaging;
 using Customer360Hub.Profiles;
 using Customer360Hub.Resolution;
 using Customer360Hub.Storage;
@@ -247,10 +248,65 @@ public sealed class TransactionLinkerTests : IAsyncLifetime
         Assert.Empty(await _hub.TimelineOfAsync(profileId));
     }
 
-    private async Task<string> SnapshotAsync(string profileId)
+    [Fact]
+    public async Task Handle_ACustomersTransactionsInOneBatch_SameTimelinesAggregatesAndIndexAsOneAtATime()
     {
-        var aggregates = await _hub.AggregatesOfAsync(profileId);
-        var timeline = await _hub.TimelineOfAsync(profileId);
+        // The resolver applies a batch's consecutive transactions together (one timeline write per
+        // profile); the outcome must not differ from delivering each change on its own, including a
+        // record that comes twice, one that moves to another customer, a delete and a party change between.
+        var now = _hub.Time.GetUtcNow();
+        var changes = new[]
+        {
+            TestHub.Party("crm", "contact", "A", 1, new Dictionary<string, string> { ["email"] = "ann@example.com" }),
+            TestHub.Party("erp", "customer", "B", 1, new Dictionary<string, string> { ["email"] = "bob@example.com" }),
+            Invoice("I1", "crm/contact/A", 200m, "open", "2026-10-22"),
+            Payment("P1", 40m, "failed", "crm/contact/A"),
+            Ticket("T1", "email:ann@example.com", "open", null),
+            Invoice("I1", "crm/contact/A", 200m, "paid", "2026-10-22", version: 2),
+            Usage("U1", now.AddDays(-3), 12.5m, "crm/contact/A"),
+            Invoice("I2", "erp/customer/B", 80m, "open", "2026-12-01"),
+            Interaction("M1", now.AddDays(-1), "crm/contact/A"),
+            TestHub.Party("erp", "customer", "B", 2, new Dictionary<string, string> { ["email"] = "bob@example.com", ["full_name"] = "Bob" }),
+            Payment("P1", 40m, "failed", "erp/customer/B") with { Id = "moved-P1", SourceVersion = "2", ModifiedAt = now },
+            TestHub.Deleted(Interaction("M1", now.AddDays(-1), "crm/contact/A"), 2),
+            Ticket("T2", "email:carl@example.com", "open", null),
+        };
+        await _hub.ResolveAsync(changes);
+
+        await using var batched = TestHub.Create(new Dictionary<string, string?> { ["Profiles:Retention:Transactions:marketingEvent"] = "30.00:00:00" });
+        var messages = changes.Select(c => new ReceivedMessage(Topics.SourceChanges, Topics.ResolverSubscription, c.Id, c.PartitionKey, "s", SourceChangeSerializer.Serialize(c), 1, batched.Time.GetUtcNow(), "1:x")).ToList();
+        Assert.Empty(await batched.Get<ChangeResolver>().HandleAsync(messages));
+
+        foreach (var recordKey in new[] { "crm/contact/A", "erp/customer/B" })
+        {
+            var one = (await _hub.ProfileIdOfAsync(recordKey))!;
+            var all = (await batched.ProfileIdOfAsync(recordKey))!;
+            Assert.Equal(await SnapshotAsync(_hub, one), await SnapshotAsync(batched, all));
+        }
+
+        Assert.Equal(3, (await _hub.TimelineOfAsync((await _hub.ProfileIdOfAsync("crm/contact/A"))!)).Count); // I1, T1 and U1: P1 moved to B, M1 deleted
+        foreach (var customerRef in new[] { "crm/contact/A", "erp/customer/B", "email:ann@example.com", "email:carl@example.com" })
+        {
+            Assert.Equal(await IndexOfAsync(_hub, customerRef), await IndexOfAsync(batched, customerRef));
+        }
+
+        Assert.Single(await batched.Store.Pending.QueryAllAsync("email:carl@example.com"));
+    }
+
+    private static async Task<string> IndexOfAsync(TestHub hub, string customerRef)
+    {
+        var head = await hub.Store.RefHeads.GetAsync(new DocumentKey(customerRef, RefHead.DocumentId));
+        var linked = await hub.Store.Refs.QueryAllAsync(customerRef, RefLink.Transaction + "|");
+        var pending = await hub.Store.Pending.QueryAllAsync(customerRef);
+        return $"{head?.Document.LinkedTo is not null}|{string.Join(',', linked.Select(l => l.Document.RecordKey))}|{string.Join(',', pending.Select(p => p.Document.RecordKey))}";
+    }
+
+    private Task<string> SnapshotAsync(string profileId) => SnapshotAsync(_hub, profileId);
+
+    private static async Task<string> SnapshotAsync(TestHub hub, string profileId)
+    {
+        var aggregates = await hub.AggregatesOfAsync(profileId);
+        var timeline = await hub.TimelineOfAsync(profileId);
         return JsonSerializer.Serialize(aggregates! with { ChangedAt = default }, CoreJsonContext.Default.ProfileAggregates)
             + string.Join('\n', timeline.Select(e => JsonSerializer.Serialize(e, CoreJsonContext.Default.TimelineEntry)));
     }
