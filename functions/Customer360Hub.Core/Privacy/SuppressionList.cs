@@ -39,12 +39,28 @@ public sealed class SuppressionList(HubStore store, IdentifierHasher hasher, Cus
         return identifiers;
     }
 
-    public async Task<bool> IsSuppressedAsync(SourceChange change, CancellationToken cancellationToken = default)
+    /// <summary>The list's keys for the identifiers a change carries.</summary>
+    public IReadOnlyList<DocumentKey> KeysOf(SourceChange change) =>
+        IdentifiersOf(change).Select(i => DocumentKey.Single(hasher.Hash(i))).ToList();
+
+    /// <summary>
+    /// Whether any key is on the list, read from committed state (never from a unit of work's
+    /// buffer), so an erasure committed a moment ago is seen.
+    /// </summary>
+    public async Task<bool> AnyAsync(IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default)
     {
-        var keys = IdentifiersOf(change).Select(i => DocumentKey.Single(hasher.Hash(i))).ToList();
-        var found = await store.Suppression.GetManyAsync(keys, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
+        {
+            return false;
+        }
+
+        var found = await store.Committed.ReadAsync(Containers.Suppression, keys, cancellationToken).ConfigureAwait(false);
         return found.Count > 0;
     }
+
+    public Task<bool> IsSuppressedAsync(SourceChange change, CancellationToken cancellationToken = default) =>
+        AnyAsync(KeysOf(change), cancellationToken);
 
     /// <summary>Writes that put the identifiers on the list.</summary>
     public IReadOnlyList<DocumentWrite> Suppress(IEnumerable<string> identifiers, string erasureId, DateTimeOffset at)

@@ -43,6 +43,7 @@ public sealed partial class ChangeResolver(
         var announce = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var resolved = new List<SourceChange>(messages.Count);
         var removed = new HashSet<string>(StringComparer.Ordinal);
+        var screenedKeys = new HashSet<DocumentKey>();
 
         // The whole batch is one unit of work: one store transaction, announced only once committed.
         await using (var work = store.BeginUnitOfWork())
@@ -65,11 +66,14 @@ public sealed partial class ChangeResolver(
                     continue;
                 }
 
-                if (await suppression.IsSuppressedAsync(change, cancellationToken).ConfigureAwait(false))
+                var keys = suppression.KeysOf(change);
+                if (await suppression.AnyAsync(keys, cancellationToken).ConfigureAwait(false))
                 {
                     LogSuppressed(logger, change.Id);
                     continue;
                 }
+
+                screenedKeys.UnionWith(keys);
 
                 var (screened, refused) = validator.Screen(change);
                 if (refused.Count > 0)
@@ -112,6 +116,13 @@ public sealed partial class ChangeResolver(
                 }
 
                 Touch(announce, result.Relinked, pulledAt);
+            }
+
+            // An erasure committed while this batch ran would be undone by its commit: the batch
+            // loses the race instead and is handled again, dropping the erased person's changes.
+            if (await suppression.AnyAsync([.. screenedKeys], cancellationToken).ConfigureAwait(false))
+            {
+                throw new DocumentConflictException("A person whose changes are in this batch was erased while it was handled.");
             }
 
             await work.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -43,6 +43,9 @@ public sealed class HubStore
     /// <summary>The store every typed container writes through (buffered inside a unit of work).</summary>
     public IDocumentStore Documents => _work;
 
+    /// <summary>The store's committed state, past the buffer of any unit of work in flight.</summary>
+    public IDocumentStore Committed => _work.Inner;
+
     public DocumentSet<GoldenProfile> Profiles { get; }
 
     public DocumentSet<SourceRecord> Records { get; }

@@ -1,7 +1,11 @@
 using Customer360Hub.Changes;
 using Customer360Hub.Core.UnitTests.Support;
+using Customer360Hub.Embedded.Storage;
 using Customer360Hub.Messaging;
+using Customer360Hub.Privacy;
 using Customer360Hub.Resolution;
+using Customer360Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Customer360Hub.Core.UnitTests.Resolution;
 
@@ -47,6 +51,25 @@ public sealed class ChangeResolverTests : IAsyncLifetime
         Assert.NotNull(await _hub.ProfileIdOfAsync("crm/contact/1"));
     }
 
+    [Fact]
+    public async Task Handle_PersonErasedWhileTheBatchRuns_BatchLosesTheRaceAndItsRetryDropsThePerson()
+    {
+        var eraser = new EraseDuringBatch();
+        await using var hub = TestHub.Create(configure: services =>
+            services.AddSingleton<IDocumentStore>(sp => eraser.Wrap(sp.GetRequiredService<SqliteDocumentStore>())));
+        var jane = Party("crm", "1", "jane@example.com", "Jane Doe", 1);
+        var suppression = hub.Get<SuppressionList>();
+        eraser.Arm(() => suppression.Suppress(suppression.IdentifiersOf(jane), "er-test", hub.Time.GetUtcNow()));
+        var resolver = hub.Get<ChangeResolver>();
+        var message = Received(jane.Id, SourceChangeSerializer.Serialize(jane));
+
+        await Assert.ThrowsAsync<DocumentConflictException>(() => resolver.HandleAsync([message]));
+        Assert.Null(await hub.ProfileIdOfAsync("crm/contact/1"));
+
+        Assert.Empty(await resolver.HandleAsync([message]));
+        Assert.Null(await hub.ProfileIdOfAsync("crm/contact/1"));
+    }
+
     private static SourceChange Party(string source, string id, string? email, string? name, int version)
     {
         var attributes = new Dictionary<string, string>();
@@ -65,4 +88,45 @@ public sealed class ChangeResolverTests : IAsyncLifetime
 
     private static ReceivedMessage Received(string id, byte[] body) =>
         new(Topics.SourceChanges, Topics.ResolverSubscription, id, "k", "s", body, 1, DateTimeOffset.UnixEpoch, "1:x");
+
+    /// <summary>Commits an erasure's suppression entries just as the resolver first reads the store for its batch.</summary>
+    private sealed class EraseDuringBatch : IDocumentStore
+    {
+        private IDocumentStore _inner = null!;
+        private Func<IReadOnlyList<DocumentWrite>>? _erasure;
+
+        public IDocumentStore Wrap(IDocumentStore inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public void Arm(Func<IReadOnlyList<DocumentWrite>> erasure) => _erasure = erasure;
+
+        public async Task<IReadOnlyList<StoredDocument>> ReadAsync(string container, IReadOnlyList<DocumentKey> keys, CancellationToken cancellationToken = default)
+        {
+            await EraseOnceAsync(container, cancellationToken);
+            return await _inner.ReadAsync(container, keys, cancellationToken);
+        }
+
+        public async Task<DocumentPage> QueryAsync(string container, string partitionKey, DocumentQuery query, CancellationToken cancellationToken = default)
+        {
+            await EraseOnceAsync(container, cancellationToken);
+            return await _inner.QueryAsync(container, partitionKey, query, cancellationToken);
+        }
+
+        public Task WriteAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default) =>
+            _inner.WriteAsync(writes, cancellationToken);
+
+        public IAsyncEnumerable<StoredDocument> ScanAsync(string container, CancellationToken cancellationToken = default) =>
+            _inner.ScanAsync(container, cancellationToken);
+
+        private async Task EraseOnceAsync(string container, CancellationToken cancellationToken)
+        {
+            if (container != Containers.Suppression && Interlocked.Exchange(ref _erasure, null) is { } erasure)
+            {
+                await _inner.WriteAsync(erasure(), cancellationToken);
+            }
+        }
+    }
 }
